@@ -13,7 +13,7 @@ public final class Messages {
     public static final String SKIPPED = "mlp: skipped, because property mlp.skip is true";
 
     public static final String NO_EXPERIMENTS =
-            "mlp: no experiment files in %s (includes %s), expected at least one - put experiments in src/main/mlp/"
+            "mlp: no experiment files in %s (includes %s); nothing to do - put experiments in src/main/mlp/"
                     + " or name one with -Dmlp.experiment=FILE";
 
     public static final String EXPERIMENT_MISSING =
