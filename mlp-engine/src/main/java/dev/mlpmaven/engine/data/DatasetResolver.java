@@ -214,8 +214,7 @@ public final class DatasetResolver {
                 String debian = dataset.debianPackage() == null ? ""
                         : String.format(OFFLINE_HINT_DEBIAN, dataset.debianPackage(), dataset.debianPackage());
                 throw new UserException(String.format(OFFLINE_MISSING, dataset.name(), file.fileName(),
-                        options.cacheDir(), dirs.stream().map(Path::toString).collect(Collectors.joining(", ")),
-                        debian));
+                        options.cacheDir(), listDirs(dirs), debian));
             }
             return download(dataset, file, dirs, mirrors, expected);
         }
@@ -262,7 +261,11 @@ public final class DatasetResolver {
         }
         String lines = failures.stream().map(s -> "  " + s).collect(Collectors.joining(System.lineSeparator()));
         throw new UserException(String.format(ALL_MIRRORS_FAILED, dataset.name(), file.fileName(), lines,
-                dirs.stream().map(Path::toString).collect(Collectors.joining(", "))));
+                listDirs(dirs)));
+    }
+
+    private static String listDirs(List<Path> dirs) {
+        return dirs.isEmpty() ? "none set" : dirs.stream().map(Path::toString).collect(Collectors.joining(", "));
     }
 
     private IdxRead<?> read(Path file, FileRole role, int classes) {
