@@ -42,6 +42,7 @@ public final class DatasetResolver {
     private final DatasetRegistry registry;
     private final IdxReader reader;
     private final DataCache cache;
+    private Downloader downloader; // created on first download: offline builds never start an HTTP client
 
     public DatasetResolver(DataOptions options, DataListener listener) {
         this(options, listener, DatasetRegistry.builtIn());
@@ -222,7 +223,9 @@ public final class DatasetResolver {
 
     private Fetched download(RegisteredDataset dataset, RemoteFile file, List<Path> dirs, List<String> mirrors,
                              Optional<String> expectedContent) {
-        Downloader downloader = new Downloader(options, listener);
+        if (downloader == null) {
+            downloader = new Downloader(options, listener);
+        }
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < mirrors.size(); i++) {
             URI uri = URI.create(mirrors.get(i) + file.fileName());

@@ -167,6 +167,25 @@ class DatasetDownloadTest {
     }
 
     @Test
+    void redirect_is_followed() throws IOException {
+        server.always("m1", T10K_IMAGES, REDIRECT);
+        LoadedDataset data = resolve(tiny(List.of(server.mirror("m1")), true), options(cache));
+        assertThat(server.hits("m2", T10K_IMAGES)).isEqualTo(1);
+        assertThat(data.contentSha256()).containsEntry("train-images", contentSha(T10K_IMAGES));
+        assertThat(listener.warnings).isEmpty();
+        assertCacheHoldsOnlyVerified(cache);
+    }
+
+    @Test
+    void progress_line_shows_bytes_percent_and_speed() {
+        assertThat(Downloader.progress(java.net.URI.create("http://h/x/train-images-idx3-ubyte.gz"), 13_210_928,
+                26_421_856, 2_000_000_000L))
+                .isEqualTo("  train-images-idx3-ubyte.gz: 13.2 MB of 26.4 MB (50%), 6.6 MB/s");
+        assertThat(Downloader.progress(java.net.URI.create("http://h/f.gz"), 1500, -1, 1_000_000_000L))
+                .isEqualTo("  f.gz: 1.5 kB of ?, 1.5 kB/s");
+    }
+
+    @Test
     void mirrors_of_the_experiment_come_before_the_built_in_ones() {
         RegisteredDataset tiny = tiny(List.of(server.mirror("m1")), true);
         DatasetSpec spec = new DatasetSpec("tiny", null, null, null, null, List.of(server.mirror("m2")),

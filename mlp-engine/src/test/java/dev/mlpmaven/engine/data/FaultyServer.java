@@ -34,7 +34,9 @@ final class FaultyServer implements AutoCloseable {
         /** send the headers and 64 kB, then stall for {@link #stallMillis}. */
         STALL,
         /** wait {@link #stallMillis} before answering, then serve the file. */
-        LATE
+        LATE,
+        /** answer 302 with the same file name in the folder {@code m2}. */
+        REDIRECT
     }
 
     private final HttpServer server;
@@ -99,6 +101,10 @@ final class FaultyServer implements AutoCloseable {
             }
             switch (fault) {
                 case STATUS_500 -> exchange.sendResponseHeaders(500, -1);
+                case REDIRECT -> {
+                    exchange.getResponseHeaders().add("Location", "/m2" + path.substring(path.indexOf('/', 1)));
+                    exchange.sendResponseHeaders(302, -1);
+                }
                 case CUT -> {
                     exchange.sendResponseHeaders(200, content.length);
                     OutputStream out = exchange.getResponseBody();
