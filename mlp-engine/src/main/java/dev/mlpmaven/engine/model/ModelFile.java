@@ -132,6 +132,25 @@ public final class ModelFile {
         }
     }
 
+    /**
+     * SHA-256 (lower-case hex) of the model's weights as stored in a v1 file (every layer's weights then bias,
+     * float32 little-endian): the manifest's {@code weightsSha256}. Two runs gave bit-identical weights exactly
+     * when these are equal; the files themselves differ in their provenance times.
+     */
+    public static String weightsSha256(TrainedModel model) {
+        ByteBuffer weights = ByteBuffer.allocate(4 * model.layers().stream()
+                .mapToInt(l -> l.weights().length + l.bias().length).sum()).order(ByteOrder.LITTLE_ENDIAN);
+        for (DenseLayer l : model.layers()) {
+            for (float v : l.weights()) {
+                weights.putFloat(v);
+            }
+            for (float v : l.bias()) {
+                weights.putFloat(v);
+            }
+        }
+        return CanonicalJson.sha256(weights.array());
+    }
+
     /** The bytes of a v1 file for {@code model}. */
     static byte[] encode(TrainedModel model, Provenance provenance) {
         List<DenseLayer> layers = model.layers();

@@ -11,7 +11,7 @@ import java.util.Set;
  * functions use {@link StrictMath}, and each layer's output is rounded to {@code float}.
  *
  * <p>Per layer: {@code z[o] = bias[o] + sum_i weights[o*in + i] * x[i]}, then the activation:
- * relu {@code max(0,z)}; leaky_relu {@code z > 0 ? z : 0.01 z}; elu {@code z > 0 ? z : exp(z) - 1} (alpha 1);
+ * relu {@code max(0,z)}; leaky_relu {@code z > 0 ? z : 0.01 z}; elu {@code z > 0 ? z : exp(z) - 1} (alpha 1, computed as {@code expm1(z)});
  * gelu, tanh approximation {@code 0.5 z (1 + tanh(sqrt(2/pi) (z + 0.044715 z^3)))}; tanh;
  * sigmoid {@code 1 / (1 + exp(-z))}; softmax (output layer only) {@code exp(z - max z) / sum}.
  */

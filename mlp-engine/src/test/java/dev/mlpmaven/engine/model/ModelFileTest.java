@@ -90,6 +90,14 @@ class ModelFileTest {
     }
 
     @Test
+    void weights_sha256_is_the_manifest_checksum_and_tells_weights_apart() {
+        assertThat(ModelFile.weightsSha256(tinyModel())).isEqualTo(manifest(valid()).get("weightsSha256").asText());
+        TrainedModel m = tinyModel();
+        m.layers().get(1).bias()[1] = Math.nextUp(m.layers().get(1).bias()[1]);
+        assertThat(ModelFile.weightsSha256(m)).isNotEqualTo(ModelFile.weightsSha256(tinyModel()));
+    }
+
+    @Test
     void write_rejects_an_inconsistent_model() {
         TrainedModel m = new TrainedModel(4, tinyModel().layers(), InputScaling.UNIT, java.util.List.of("one"));
         assertThatThrownBy(() -> ModelFile.write(m, GoldenModelGenerator.provenance(), dir.resolve("x.mlp")))
