@@ -13,8 +13,9 @@ import java.util.TreeMap;
  * Fields that could not be found out are null (never a made-up value).
  *
  * @param experiment       the normalised experiment as a JSON tree with sorted keys (see {@link CanonicalJson})
- * @param experimentSha256 SHA-256 (lower-case hex) of the canonical compact JSON of {@code experiment}
- * @param dataSha256       SHA-256 of each data file's decompressed content, keyed by role (sorted)
+ * @param experimentSha256 SHA-256 of the canonical compact JSON of {@code experiment}; 64 hex digits, kept in lower case
+ * @param dataSha256       SHA-256 of each data file's decompressed content (64 hex digits, kept in lower case), keyed
+ *                         by role, sorted by role
  * @param seed             the experiment's seed
  * @param engineVersion    mlp-maven engine (plugin) version, or null
  * @param nd4jVersion      ND4J version on the class path, or null
@@ -36,9 +37,22 @@ public record Provenance(JsonNode experiment, String experimentSha256, Map<Strin
                          String gitCommit, Boolean gitDirty, Instant startTime, Instant endTime) {
     public Provenance {
         Objects.requireNonNull(experiment, "experiment");
-        Objects.requireNonNull(experimentSha256, "experimentSha256");
+        if (!experiment.isObject()) {
+            throw new IllegalArgumentException("experiment: found " + experiment.getNodeType() + ", expected a JSON object");
+        }
         experiment = CanonicalJson.canonical(experiment);
-        dataSha256 = Collections.unmodifiableMap(new TreeMap<>(dataSha256));
+        experimentSha256 = sha256("experimentSha256", experimentSha256);
+        TreeMap<String, String> data = new TreeMap<>();
+        dataSha256.forEach((role, sha) -> data.put(Objects.requireNonNull(role, "data role"), sha256("dataSha256." + role, sha)));
+        dataSha256 = Collections.unmodifiableMap(data);
+    }
+
+    private static String sha256(String field, String value) {
+        String lower = value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
+        if (lower == null || !lower.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException(field + ": found " + value + ", expected a SHA-256 as 64 hex digits");
+        }
+        return lower;
     }
 
     /** A copy with the given end time. */

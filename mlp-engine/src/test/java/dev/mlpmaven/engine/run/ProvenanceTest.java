@@ -89,6 +89,17 @@ class ProvenanceTest {
     }
 
     @Test
+    void provenance_keeps_hashes_in_lower_case_and_rejects_what_is_no_sha256() {
+        Provenance p = ProvenanceCollector.collect(experiment(dir.resolve("exp.yaml"), 0.01),
+                Map.of("train-images", "AB".repeat(32)), 1, null, null, Instant.EPOCH);
+        assertThat(p.dataSha256()).containsEntry("train-images", "ab".repeat(32));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProvenanceCollector.collect(
+                        experiment(dir.resolve("exp.yaml"), 0.01), Map.of("test-labels", "unknown"), 1, null, null, Instant.EPOCH))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("dataSha256.test-labels: found unknown, expected a SHA-256 as 64 hex digits");
+    }
+
+    @Test
     void cpu_model_is_read_from_cpuinfo_and_missing_means_null() throws IOException {
         Path x86 = Files.writeString(dir.resolve("x86"), "processor\t: 0\nvendor_id\t: AuthenticAMD\nmodel name\t: AMD EPYC 7B13\n");
         Path arm = Files.writeString(dir.resolve("arm"), "processor\t: 0\nBogoMIPS\t: 50.00\nModel\t: Raspberry Pi 4 Model B Rev 1.4\n");
