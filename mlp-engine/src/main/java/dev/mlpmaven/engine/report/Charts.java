@@ -63,6 +63,7 @@ final class Charts {
         chart.getStyler().setYAxisMin(Math.max(0, Math.floor((min - 0.02) * 20) / 20));
         chart.getStyler().setYAxisMax(1.02);
         chart.getStyler().setYAxisDecimalPattern("0.00");
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
         return chart;
     }
 
@@ -109,8 +110,10 @@ final class Charts {
         s.setValueFont(BASE.deriveFont(Font.BOLD, n > 12 ? 9f : 12f));
         s.setValueFontColor(new Color(0x22, 0x22, 0x22));
         s.setHeatMapValueDecimalPattern("0");
-        s.setRangeColors(new Color[] {new Color(0xf7, 0xfb, 0xff), new Color(0x9e, 0xca, 0xe1),
-                new Color(0x42, 0x92, 0xc6)});
+        s.setRangeColors(new Color[] {new Color(0xf7, 0xfb, 0xff), new Color(0x6b, 0xae, 0xd6),
+                new Color(0x21, 0x71, 0xb5)});
+        s.setDecimalPattern("0");
+        s.setPlotGridLinesVisible(false);
         s.setMin(0);
         s.setMax(max);
         s.setXAxisLabelRotation(n > 6 ? 35 : 0);
