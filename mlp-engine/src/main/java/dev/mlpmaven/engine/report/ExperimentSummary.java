@@ -35,8 +35,8 @@ public record ExperimentSummary(String name, String folder, Map<String, String> 
     /** Settings left out of the comparison: they differ between any two experiments and say nothing. */
     static final Set<String> NOT_PARAMETERS = Set.of("name", "version", "source");
 
-    static final String NOT_JSON = "%s: found invalid JSON (%s), expected the file the runner writes - "
-            + "delete the folder or run the experiment again";
+    static final String NOT_JSON = "%s, line %d, column %d: found invalid JSON, expected the file the runner "
+            + "writes - delete the folder or run the experiment again";
     static final String NOT_OBJECT = "%s: found a JSON %s, expected an object";
     static final String BAD_FIELD = "%s, field %s: found %s, expected %s";
 
@@ -83,7 +83,9 @@ public record ExperimentSummary(String name, String folder, Map<String, String> 
         try {
             node = JSON.readTree(file.toFile());
         } catch (JacksonException e) {
-            throw new IOException(String.format(NOT_JSON, file, e.getOriginalMessage()), e);
+            var where = e.getLocation();
+            throw new IOException(String.format(NOT_JSON, file, where == null ? 0 : where.getLineNr(),
+                    where == null ? 0 : where.getColumnNr()), e);
         }
         if (node == null || !node.isObject()) {
             throw new IOException(String.format(NOT_OBJECT, file, node == null ? "empty file" : node.getNodeType()));
