@@ -3,6 +3,8 @@ package dev.mlpmaven.engine.report;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -40,7 +42,9 @@ public record ExperimentSummary(String name, String folder, Map<String, String> 
     static final String NOT_OBJECT = "%s: found a JSON %s, expected an object";
     static final String BAD_FIELD = "%s, field %s: found %s, expected %s";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Also reads NaN and Infinity written as bare tokens, as some JSON writers do for a diverged run. */
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
 
     public ExperimentSummary {
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));

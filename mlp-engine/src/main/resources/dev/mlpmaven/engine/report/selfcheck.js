@@ -39,6 +39,7 @@ window.addEventListener("load", function () {
   });
   window.__mlpProblems.forEach(function (p) { lines.push(p); });
   lines.push("images: " + imgs.length + " shown: " + shown);
+  lines.push("height: " + Math.ceil(document.documentElement.scrollHeight));
   lines.push("done");
   document.getElementById("mlp-selfcheck").textContent = lines.join("\n");
 });
