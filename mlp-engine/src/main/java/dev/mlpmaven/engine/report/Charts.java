@@ -34,8 +34,14 @@ final class Charts {
         return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
     }
 
-    /** Training loss per epoch, and validation loss when there is a validation split. */
+    /**
+     * Training loss per epoch, and validation loss when there is a validation split. Returns null when no epoch has a
+     * finite loss.
+     */
     static XYChart loss(List<EpochResult> epochs) {
+        if (epochs.stream().noneMatch(e -> Double.isFinite(e.trainLoss()) || Double.isFinite(e.validationLoss()))) {
+            return null;
+        }
         XYChart chart = xy("Loss per epoch", "epoch", "cross-entropy loss");
         addSeries(chart, "training loss", epochs, EpochResult::trainLoss, BLUE);
         addSeries(chart, "validation loss", epochs, EpochResult::validationLoss, ORANGE);
@@ -69,7 +75,7 @@ final class Charts {
 
     /** True when the learning rate took more than one value. */
     static boolean learningRateChanges(List<EpochResult> epochs) {
-        return epochs.stream().mapToDouble(EpochResult::learningRate).distinct().count() > 1;
+        return epochs.stream().mapToDouble(EpochResult::learningRate).filter(Double::isFinite).distinct().count() > 1;
     }
 
     static XYChart learningRate(List<EpochResult> epochs) {

@@ -52,8 +52,11 @@ public final class ReportWriter {
             List<String> charts = new ArrayList<>();
             List<EpochResult> epochs = in.epochs();
             if (!epochs.isEmpty()) {
-                AtomicFiles.write(dir.resolve(LOSS_PNG), Charts.png(Charts.loss(epochs)));
-                charts.add(LOSS_PNG);
+                XYChart loss = Charts.loss(epochs);
+                if (loss != null) {
+                    AtomicFiles.write(dir.resolve(LOSS_PNG), Charts.png(loss));
+                    charts.add(LOSS_PNG);
+                }
                 XYChart accuracy = Charts.accuracy(epochs);
                 if (accuracy != null) {
                     AtomicFiles.write(dir.resolve(ACCURACY_PNG), Charts.png(accuracy));
@@ -137,7 +140,7 @@ public final class ReportWriter {
     private static void curves(StringBuilder h, ReportInput in, List<String> charts) {
         h.append("<section id=\"curves\"><h2>Learning curves</h2>\n");
         if (charts.isEmpty()) {
-            h.append("<p class=\"muted\">No epoch finished, so there is nothing to plot.</p>");
+            h.append("<p class=\"muted\">No epoch finished with a finite loss, so there is nothing to plot.</p>");
         } else {
             h.append("<div class=\"charts\">");
             for (String png : charts) {

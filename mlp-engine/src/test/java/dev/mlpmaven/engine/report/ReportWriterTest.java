@@ -157,6 +157,34 @@ class ReportWriterTest {
     }
 
     @Test
+    void a_single_epoch_run_gets_its_charts() throws IOException {
+        ReportInput b = ReportFixtures.input("one-epoch", 30);
+        ReportInput in = new ReportInput(b.experiment(), b.epochs().subList(0, 1), b.test(), b.testSplit(),
+                b.predicted(), b.confidence(), b.classNames(), b.contentSha256(), b.origin(), 5, 1, Map.of(),
+                false, 1, null);
+
+        ReportWriter.write(in, dir);
+
+        assertThat(ImageIO.read(dir.resolve("loss.png").toFile())).isNotNull();
+        assertThat(ImageIO.read(dir.resolve("accuracy.png").toFile())).isNotNull();
+        assertThat(dir.resolve("learning-rate.png")).doesNotExist();
+    }
+
+    @Test
+    void epochs_without_a_finite_loss_get_no_chart() throws IOException {
+        ReportInput b = ReportFixtures.input("nan", 10);
+        ReportInput in = new ReportInput(b.experiment(), List.of(new EpochResult(1, Double.NaN, Double.NaN,
+                Double.NaN, 2.0, 0.1)), null, b.testSplit(), null, null, b.classNames(), b.contentSha256(),
+                b.origin(), 3, 1, Map.of(), false, 0, "epoch 1, batch 3: loss is NaN");
+
+        ReportWriter.write(in, dir);
+
+        assertThat(dir.resolve("loss.png")).doesNotExist();
+        assertThat(Files.readString(dir.resolve("report.html")))
+                .contains("No epoch finished with a finite loss, so there is nothing to plot.");
+    }
+
+    @Test
     void rewriting_replaces_the_report_and_leaves_no_temp_files() throws IOException {
         ReportWriter.write(ReportFixtures.input("first", 30), dir);
         ReportWriter.write(ReportFixtures.input("second", 30), dir);
