@@ -162,7 +162,7 @@ final class ExperimentBinder {
         if (type == ScheduleType.COSINE && isSet(s, Language.MIN_LEARNING_RATE) && min >= learningRate) {
             problems.add(value(s, Language.MIN_LEARNING_RATE).location().problem("optimizer.schedule.minLearningRate",
                     String.format(Messages.MIN_LEARNING_RATE_TOO_HIGH, ((YamlScalar) value(s,
-                            Language.MIN_LEARNING_RATE)).text(), learningRate)));
+                            Language.MIN_LEARNING_RATE)).text(), plain(learningRate))));
         }
         ScheduleSpec constant = ScheduleSpec.CONSTANT;
         int stepSize = type == ScheduleType.STEP ? (int) longValue(s, Language.STEP_SIZE, constant.stepSize())
@@ -250,7 +250,7 @@ final class ExperimentBinder {
     }
 
     private long longValue(YamlMap map, Field f) {
-        return longValue(map, f, ((Number) f.defaultValue()).longValue());
+        return value(map, f) == null ? ((Number) f.defaultValue()).longValue() : longValue(map, f, 0);
     }
 
     private long longValue(YamlMap map, Field f, long fallback) {
@@ -263,7 +263,8 @@ final class ExperimentBinder {
     }
 
     private double number(YamlMap map, Field f) {
-        return numberOr(map, f, ((Number) f.defaultValue()).doubleValue());
+        YamlNode n = value(map, f);
+        return n == null ? ((Number) f.defaultValue()).doubleValue() : ((YamlScalar) n).number();
     }
 
     private double numberOr(YamlMap map, Field f, double fallback) {
@@ -293,6 +294,10 @@ final class ExperimentBinder {
             return ((List<Integer>) f.defaultValue()).stream().map(Integer::longValue).toList();
         }
         return ((YamlList) n).items().stream().map(i -> (long) ((YamlScalar) i).number()).toList();
+    }
+
+    private static String plain(double d) {
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String yamlName) {

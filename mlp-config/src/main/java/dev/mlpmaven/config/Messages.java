@@ -32,7 +32,7 @@ public final class Messages {
 
     // extends
     public static final String EXTENDS_MISSING =
-            "found no file at %s, expected an experiment file to extend - the path is relative to %s";
+            "found no file at %s, expected an experiment file to extend - the path is relative to the folder of %s";
     public static final String EXTENDS_CYCLE =
             "found a cycle %s, expected a chain of extends that ends - remove one of these extends";
 

@@ -28,7 +28,7 @@ sealed interface Shape {
                 return String.valueOf(min);
             }
             if (min == Long.MIN_VALUE && max == Long.MAX_VALUE) {
-                return "an integer";
+                return "a 64-bit integer";
             }
             if (max == Integer.MAX_VALUE) {
                 return "an integer >= " + min;

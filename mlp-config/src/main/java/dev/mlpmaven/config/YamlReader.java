@@ -179,6 +179,10 @@ final class YamlReader {
         String problem = e.getOriginalMessage();
         if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
             problem = m.getProblem();
+            if (m.getContext() != null && m.getContextMark() != null) {
+                problem = m.getContext() + " that starts at " + (m.getContextMark().getLine() + 1) + ":"
+                        + (m.getContextMark().getColumn() + 1) + ": " + problem;
+            }
             if (m.getProblemMark() != null) {
                 line = m.getProblemMark().getLine() + 1;
                 column = m.getProblemMark().getColumn() + 1;
