@@ -1,0 +1,306 @@
+package dev.mlpmaven.config;
+
+import dev.mlpmaven.config.Shape.ObjectShape;
+import dev.mlpmaven.config.YamlNode.Entry;
+import dev.mlpmaven.config.YamlNode.YamlList;
+import dev.mlpmaven.config.YamlNode.YamlMap;
+import dev.mlpmaven.config.YamlNode.YamlScalar;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Builds the records from a tree that {@link ShapeChecker} has checked: fills in defaults from {@link Language},
+ * expands short forms, resolves paths, and applies the rules that span several keys (nesterov needs momentum,
+ * early stopping needs a validation split, keys that belong to another optimizer or schedule type, ...).
+ * A value the checker rejected is read as its default, so each mistake is reported once.
+ */
+final class ExperimentBinder {
+    private final ShapeChecker checker;
+    private final List<Problem> problems;
+
+    ExperimentBinder(ShapeChecker checker, List<Problem> problems) {
+        this.checker = checker;
+        this.problems = problems;
+    }
+
+    Experiment bind(YamlMap root, Path source) {
+        int version = (int) longValue(root, Language.VERSION);
+        String name = text(root, Language.NAME);
+        long seed = longValue(root, Language.SEED);
+        DatasetSpec dataset = dataset(object(root, Language.DATASET));
+        ModelSpec model = model(object(root, Language.MODEL));
+        OptimizerSpec optimizer = optimizer(object(root, Language.OPTIMIZER));
+        TrainingSpec training = training(object(root, Language.TRAINING));
+        return new Experiment(version, name, seed, dataset, model, optimizer, training,
+                source.toAbsolutePath().normalize());
+    }
+
+    // ---- dataset
+
+    private DatasetSpec dataset(YamlMap d) {
+        if (d == null) {
+            return DatasetSpec.named((String) Language.DATASET.defaultValue());
+        }
+        String name = text(d, Language.DATASET_NAME);
+        List<Field> present = new ArrayList<>();
+        List<Field> absent = new ArrayList<>();
+        for (Field f : Language.DATASET_FILES) {
+            (d.get(f.name()) != null && !ShapeChecker.isNull(d.get(f.name())) ? present : absent).add(f);
+        }
+        if (name != null && !present.isEmpty()) {
+            problems.add(d.location().problem("dataset", Messages.DATASET_NAME_AND_FILES));
+            return DatasetSpec.named(name);
+        }
+        if (name != null) {
+            if (isSet(d, Language.CLASS_NAMES)) {
+                problems.add(keyLocation(d, Language.CLASS_NAMES).problem("dataset.classNames", Messages.LOCAL_ONLY));
+            }
+            return new DatasetSpec(name, null, null, null, null, strings(d, Language.MIRRORS),
+                    paths(d, Language.DATA_DIRS), List.of());
+        }
+        if (present.isEmpty()) {
+            if (d.get(Language.DATASET_NAME.name()) == null || ShapeChecker.isNull(d.get(Language.DATASET_NAME.name()))) {
+                problems.add(d.location().problem("dataset", Messages.DATASET_NEITHER));
+            }
+            return DatasetSpec.named((String) Language.DATASET.defaultValue());
+        }
+        if (!absent.isEmpty()) {
+            problems.add(d.location().problem("dataset", String.format(Messages.DATASET_FILES_INCOMPLETE,
+                    names(present), names(absent))));
+            return DatasetSpec.named((String) Language.DATASET.defaultValue());
+        }
+        for (Field f : List.of(Language.MIRRORS, Language.DATA_DIRS)) {
+            if (isSet(d, f)) {
+                problems.add(keyLocation(d, f).problem("dataset." + f.name(),
+                        String.format(Messages.NAMED_ONLY, f.name())));
+            }
+        }
+        List<Path> files = new ArrayList<>();
+        for (Field f : Language.DATASET_FILES) {
+            YamlNode n = value(d, f);
+            Path p = n == null ? null : resolve(n);
+            if (p != null && !Files.isRegularFile(p)) {
+                problems.add(n.location().problem("dataset." + f.name(), String.format(Messages.DATA_FILE_MISSING, p)));
+            }
+            files.add(p);
+        }
+        return new DatasetSpec(null, files.get(0), files.get(1), files.get(2), files.get(3), List.of(), List.of(),
+                strings(d, Language.CLASS_NAMES));
+    }
+
+    private static String names(List<Field> fields) {
+        return String.join(", ", fields.stream().map(Field::name).toList());
+    }
+
+    /** A path as written, against the folder of the file that wrote it (an override: the experiment file). */
+    private static Path resolve(YamlNode node) {
+        String text = ((YamlScalar) node).text();
+        Path source = node.location().source();
+        Path folder = source == null ? Path.of("") : source.toAbsolutePath().getParent();
+        return folder.resolve(text).normalize();
+    }
+
+    // ---- model
+
+    private ModelSpec model(YamlMap m) {
+        if (isSet(m, Language.HIDDEN) && isSet(m, Language.LAYERS)) {
+            problems.add(m.location().problem("model", Messages.HIDDEN_AND_LAYERS));
+        }
+        Activation activation = enumValue(Activation.class, text(m, Language.ACTIVATION));
+        double dropout = number(m, Language.DROPOUT);
+        String initText = text(m, Language.INIT);
+        Init init = initText == null ? null : enumValue(Init.class, initText);
+        List<LayerSpec> layers = new ArrayList<>();
+        YamlNode layerList = value(m, Language.LAYERS);
+        if (layerList instanceof YamlList list) {
+            for (YamlNode item : list.items()) {
+                if (!(item instanceof YamlMap l) || checker.isInvalid(item)) {
+                    continue;
+                }
+                Activation a = isSet(l, Language.LAYER_ACTIVATION)
+                        ? enumValue(Activation.class, text(l, Language.LAYER_ACTIVATION)) : activation;
+                double drop = isSet(l, Language.LAYER_DROPOUT) ? number(l, Language.LAYER_DROPOUT) : dropout;
+                Init i = isSet(l, Language.LAYER_INIT) ? enumValue(Init.class, text(l, Language.LAYER_INIT)) : init;
+                layers.add(new LayerSpec((int) longValue(l, Language.UNITS, 1), a, drop, i == null ? a.defaultInit() : i));
+            }
+        } else {
+            for (long units : longs(m, Language.HIDDEN)) {
+                layers.add(new LayerSpec((int) units, activation, dropout, init == null ? activation.defaultInit() : init));
+            }
+        }
+        return new ModelSpec(layers, enumValue(Normalization.class, text(m, Language.NORMALIZATION)));
+    }
+
+    // ---- optimizer
+
+    private OptimizerSpec optimizer(YamlMap o) {
+        OptimizerType type = enumValue(OptimizerType.class, text(o, Language.OPTIMIZER_TYPE));
+        typeRules(o, Language.OPTIMIZER_OBJECT, Language.OPTIMIZER_TYPE, "optimizer");
+        double learningRate = isSet(o, Language.LEARNING_RATE)
+                ? number(o, Language.LEARNING_RATE) : Defaults.learningRate(type);
+        double momentum = number(o, Language.MOMENTUM);
+        boolean nesterov = bool(o, Language.NESTEROV);
+        YamlNode momentumNode = o == null ? null : o.get(Language.MOMENTUM.name());
+        boolean momentumRejected = momentumNode != null && checker.isInvalid(momentumNode);
+        if (type == OptimizerType.SGD && nesterov && momentum == 0.0 && !momentumRejected) {
+            problems.add(value(o, Language.NESTEROV).location().problem("optimizer.nesterov",
+                    Messages.NESTEROV_WITHOUT_MOMENTUM));
+        }
+        ScheduleSpec schedule = schedule(object(o, Language.SCHEDULE), learningRate);
+        return new OptimizerSpec(type, learningRate, momentum, nesterov, number(o, Language.WEIGHT_DECAY),
+                number(o, Language.BETA1), number(o, Language.BETA2), number(o, Language.RHO),
+                number(o, Language.EPSILON), number(o, Language.CLIP_NORM), schedule);
+    }
+
+    private ScheduleSpec schedule(YamlMap s, double learningRate) {
+        ScheduleType type = enumValue(ScheduleType.class, text(s, Language.SCHEDULE_TYPE));
+        typeRules(s, Language.SCHEDULE_OBJECT, Language.SCHEDULE_TYPE, "optimizer.schedule");
+        double min = number(s, Language.MIN_LEARNING_RATE);
+        if (type == ScheduleType.COSINE && isSet(s, Language.MIN_LEARNING_RATE) && min >= learningRate) {
+            problems.add(value(s, Language.MIN_LEARNING_RATE).location().problem("optimizer.schedule.minLearningRate",
+                    String.format(Messages.MIN_LEARNING_RATE_TOO_HIGH, ((YamlScalar) value(s,
+                            Language.MIN_LEARNING_RATE)).text(), plain(learningRate))));
+        }
+        ScheduleSpec constant = ScheduleSpec.CONSTANT;
+        int stepSize = type == ScheduleType.STEP ? (int) longValue(s, Language.STEP_SIZE, constant.stepSize())
+                : constant.stepSize();
+        double gamma = type == ScheduleType.STEP || type == ScheduleType.EXPONENTIAL
+                ? numberOr(s, Language.GAMMA, constant.gamma()) : constant.gamma();
+        return new ScheduleSpec(type, stepSize, gamma, type == ScheduleType.COSINE ? min : constant.minLearningRate(),
+                (int) longValue(s, Language.WARMUP_EPOCHS));
+    }
+
+    /**
+     * Keys that apply to some values of the sibling {@code type} only ({@code beta1} for adam and adamw) must not
+     * appear with another type; keys some types need ({@code stepSize} for step) must appear with them.
+     */
+    private void typeRules(YamlMap map, ObjectShape shape, Field typeField, String path) {
+        if (map == null) {
+            return;
+        }
+        YamlNode typeNode = map.get(typeField.name());
+        if (typeNode != null && checker.isInvalid(typeNode)) {
+            return; // an unknown type is reported already; its rules are unknown
+        }
+        String type = text(map, typeField);
+        String typePath = path + "." + typeField.name();
+        for (Field f : shape.fields()) {
+            boolean set = isSet(map, f);
+            if (set && !f.onlyFor().isEmpty() && !f.onlyFor().contains(type)) {
+                problems.add(keyLocation(map, f).problem(path + "." + f.name(), String.format(Messages.NOT_FOR_TYPE,
+                        f.name(), typeField.name(), type, String.join(" or ", f.onlyFor()), typePath)));
+            }
+            if (!set && f.requiredFor().contains(type) && map.get(f.name()) == null) {
+                problems.add(map.location().problem(path + "." + f.name(), String.format(Messages.REQUIRED_FOR_TYPE,
+                        f.shape().expected(), type, f.name(), f.example())));
+            }
+        }
+    }
+
+    // ---- training
+
+    private TrainingSpec training(YamlMap t) {
+        double validationSplit = number(t, Language.VALIDATION_SPLIT);
+        EarlyStoppingSpec earlyStopping = null;
+        YamlNode esNode = value(t, Language.EARLY_STOPPING);
+        if (esNode instanceof YamlMap es) {
+            earlyStopping = new EarlyStoppingSpec(text(es, Language.METRIC), (int) longValue(es, Language.PATIENCE),
+                    number(es, Language.MIN_DELTA));
+            if (validationSplit == 0.0) {
+                problems.add(esNode.location().problem("training.earlyStopping",
+                        Messages.EARLY_STOPPING_WITHOUT_VALIDATION));
+            }
+        }
+        return new TrainingSpec((int) longValue(t, Language.BATCH_SIZE), (int) longValue(t, Language.EPOCHS),
+                validationSplit, earlyStopping, (int) longValue(t, Language.THREADS));
+    }
+
+    // ---- reading checked values; absent, null or rejected values give the default
+
+    /** The value node of a key, or null when it is absent, null, or was rejected by the checker. */
+    private YamlNode value(YamlMap map, Field f) {
+        if (map == null) {
+            return null;
+        }
+        YamlNode n = map.get(f.name());
+        return ShapeChecker.isNull(n) || checker.isInvalid(n) ? null : n;
+    }
+
+    private boolean isSet(YamlMap map, Field f) {
+        return value(map, f) != null;
+    }
+
+    private static Location keyLocation(YamlMap map, Field f) {
+        Entry e = map.entries().get(f.name());
+        return e == null ? map.location() : e.keyLocation();
+    }
+
+    /** The mapping under a key, with a short form expanded; null when absent. */
+    private YamlMap object(YamlMap map, Field f) {
+        YamlNode n = Trees.expandShort(value(map, f), f.shape());
+        return n instanceof YamlMap m ? m : null;
+    }
+
+    private String text(YamlMap map, Field f) {
+        YamlNode n = value(map, f);
+        return n == null ? (String) f.defaultValue() : ((YamlScalar) n).text();
+    }
+
+    private long longValue(YamlMap map, Field f) {
+        return value(map, f) == null ? ((Number) f.defaultValue()).longValue() : longValue(map, f, 0);
+    }
+
+    private long longValue(YamlMap map, Field f, long fallback) {
+        YamlNode n = value(map, f);
+        if (n == null) {
+            return fallback;
+        }
+        YamlScalar s = (YamlScalar) n;
+        return s.kind() == YamlNode.Kind.INTEGER ? s.integer().longValueExact() : (long) s.number();
+    }
+
+    private double number(YamlMap map, Field f) {
+        YamlNode n = value(map, f);
+        return n == null ? ((Number) f.defaultValue()).doubleValue() : ((YamlScalar) n).number();
+    }
+
+    private double numberOr(YamlMap map, Field f, double fallback) {
+        YamlNode n = value(map, f);
+        return n == null ? fallback : ((YamlScalar) n).number();
+    }
+
+    private boolean bool(YamlMap map, Field f) {
+        YamlNode n = value(map, f);
+        return n == null ? (Boolean) f.defaultValue() : (Boolean) ((YamlScalar) n).value();
+    }
+
+    private List<String> strings(YamlMap map, Field f) {
+        YamlNode n = value(map, f);
+        return n == null ? List.of() : ((YamlList) n).items().stream().map(i -> ((YamlScalar) i).text()).toList();
+    }
+
+    private List<Path> paths(YamlMap map, Field f) {
+        YamlNode n = value(map, f);
+        return n == null ? List.of() : ((YamlList) n).items().stream().map(ExperimentBinder::resolve).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Long> longs(YamlMap map, Field f) {
+        YamlNode n = value(map, f);
+        if (n == null) {
+            return ((List<Integer>) f.defaultValue()).stream().map(Integer::longValue).toList();
+        }
+        return ((YamlList) n).items().stream().map(i -> (long) ((YamlScalar) i).number()).toList();
+    }
+
+    private static String plain(double d) {
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String yamlName) {
+        return Enum.valueOf(type, yamlName.toUpperCase(Locale.ROOT));
+    }
+}

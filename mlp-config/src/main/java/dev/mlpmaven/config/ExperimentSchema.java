@@ -1,0 +1,240 @@
+package dev.mlpmaven.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.mlpmaven.config.Shape.BoolShape;
+import dev.mlpmaven.config.Shape.EnumShape;
+import dev.mlpmaven.config.Shape.IntShape;
+import dev.mlpmaven.config.Shape.ListShape;
+import dev.mlpmaven.config.Shape.NumberShape;
+import dev.mlpmaven.config.Shape.ObjectShape;
+import dev.mlpmaven.config.Shape.ShortOrObject;
+import dev.mlpmaven.config.Shape.StringShape;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The JSON Schema (draft-07) and the markdown key reference of the experiment language, both generated from
+ * {@link Language}, the table the loader checks against. The jar carries the schema as
+ * {@value #RESOURCE}; docs/ carries both. A test fails when a committed copy differs from what this class
+ * generates.
+ */
+public final class ExperimentSchema {
+    /** Where the schema is in the jar (class path resource). */
+    public static final String RESOURCE = "dev/mlpmaven/config/experiment-v1.schema.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private ExperimentSchema() {
+    }
+
+    /** The JSON Schema text, pretty-printed with '\n' line ends and a final newline. */
+    public static String json() {
+        ObjectNode schema = NODES.objectNode();
+        schema.put("$schema", "http://json-schema.org/draft-07/schema#");
+        schema.put("title", "mlp-maven experiment, version 1");
+        schema.put("description", "An experiment for the mlp-maven plugin: data, network, optimizer and training."
+                + " Reference: docs/yaml-reference.md.");
+        schema.setAll(object(Language.ROOT));
+        // name is required, but an experiment that extends another may take its name from there
+        schema.remove("required");
+        ArrayNode anyOf = schema.putArray("anyOf");
+        anyOf.addObject().putArray("required").add(Language.NAME.name());
+        anyOf.addObject().putArray("required").add(Language.EXTENDS.name());
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        try {
+            return JSON.writer(printer).writeValueAsString(schema) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode field(Field f) {
+        ObjectNode node = shape(f.shape());
+        ObjectNode out = NODES.objectNode();
+        out.put("description", f.description() + (f.onlyFor().isEmpty() ? ""
+                : " Only with type " + String.join(" or ", f.onlyFor()) + "."));
+        out.setAll(node);
+        if (f.defaultValue() != null) {
+            out.set("default", JSON.valueToTree(f.defaultValue()));
+        }
+        out.putArray("examples").add(example(f));
+        return out;
+    }
+
+    private static JsonNode example(Field f) {
+        try {
+            return YAML.readTree(f.example());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("example of " + f.name() + " is not YAML", e);
+        }
+    }
+
+    private static ObjectNode shape(Shape shape) {
+        ObjectNode n = NODES.objectNode();
+        if (shape instanceof IntShape i) {
+            n.put("type", "integer");
+            if (i.min() == i.max()) {
+                n.putArray("enum").add(i.min());
+            } else {
+                n.put("minimum", i.min());
+                n.put("maximum", i.max());
+            }
+        } else if (shape instanceof NumberShape num) {
+            n.put("type", "number");
+            if (num.min() != null) {
+                n.put(num.minExclusive() ? "exclusiveMinimum" : "minimum", num.min());
+            }
+            if (num.max() != null) {
+                n.put(num.maxExclusive() ? "exclusiveMaximum" : "maximum", num.max());
+            }
+        } else if (shape instanceof BoolShape) {
+            n.put("type", "boolean");
+        } else if (shape instanceof StringShape s) {
+            n.put("type", "string");
+            if (s.pattern() != null) {
+                n.put("pattern", s.pattern());
+            }
+        } else if (shape instanceof EnumShape e) {
+            n.put("type", "string");
+            ArrayNode values = n.putArray("enum");
+            e.values().forEach(values::add);
+        } else if (shape instanceof ListShape l) {
+            n.put("type", "array");
+            n.set("items", shape(l.item()));
+        } else if (shape instanceof ObjectShape o) {
+            n.setAll(object(o));
+        } else if (shape instanceof ShortOrObject so) {
+            ArrayNode oneOf = n.putArray("oneOf");
+            oneOf.add(shape(so.shortForm()));
+            oneOf.add(object(so.object()));
+        } else {
+            throw new IllegalStateException("unknown shape " + shape);
+        }
+        return n;
+    }
+
+    private static ObjectNode object(ObjectShape o) {
+        ObjectNode n = NODES.objectNode();
+        n.put("type", "object");
+        ObjectNode properties = n.putObject("properties");
+        List<String> required = new ArrayList<>();
+        for (Field f : o.fields()) {
+            properties.set(f.name(), field(f));
+            if (f.required()) {
+                required.add(f.name());
+            }
+        }
+        if (!required.isEmpty()) {
+            ArrayNode r = n.putArray("required");
+            required.forEach(r::add);
+        }
+        n.put("additionalProperties", false);
+        return n;
+    }
+
+    /** docs/yaml-reference.md: every key with its type, default, constraint, description and example. */
+    public static String referenceMarkdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# Experiment YAML reference (version 1)\n\n");
+        md.append("<!-- Generated from dev.mlpmaven.config.Language by ExperimentSchema.referenceMarkdown();"
+                + " do not edit by hand. Regenerate with:\n     mvn -o -q -B -pl mlp-config -am test"
+                + " -Dtest=GeneratedFilesTest -Dmlp.config.regenerate=true -->\n\n");
+        md.append("Every key of an experiment file. The same table drives the loader's checks, the JSON Schema "
+                + "(`docs/schema/experiment-v1.schema.json`, also in the mlp-config jar as `" + RESOURCE + "`) "
+                + "and this page. How the pieces fit together, with examples and the rules that span several "
+                + "keys: [experiment-language.md](experiment-language.md).\n");
+        section(md, "Top level", "", Language.ROOT);
+        section(md, "dataset", "dataset.", Language.DATASET_OBJECT);
+        section(md, "model", "model.", Language.MODEL_OBJECT);
+        section(md, "model.layers[]", "model.layers[].", Language.LAYER_OBJECT);
+        section(md, "optimizer", "optimizer.", Language.OPTIMIZER_OBJECT);
+        section(md, "optimizer.schedule", "optimizer.schedule.", Language.SCHEDULE_OBJECT);
+        section(md, "training", "training.", Language.TRAINING_OBJECT);
+        section(md, "training.earlyStopping", "training.earlyStopping.", Language.EARLY_STOPPING_OBJECT);
+        return md.toString();
+    }
+
+    private static void section(StringBuilder md, String title, String prefix, ObjectShape o) {
+        md.append("\n## ").append(title).append("\n\n");
+        md.append("| key | type | default | constraint | description | example |\n");
+        md.append("|---|---|---|---|---|---|\n");
+        for (Field f : o.fields()) {
+            md.append("| `").append(prefix).append(f.name()).append("` | ")
+                    .append(typeName(f.shape())).append(" | ")
+                    .append(defaultText(f)).append(" | ")
+                    .append(cell(constraint(f))).append(" | ")
+                    .append(cell(f.description())).append(" | `")
+                    .append(f.name()).append(": ").append(f.example()).append("` |\n");
+        }
+    }
+
+    private static String typeName(Shape s) {
+        if (s instanceof IntShape) {
+            return "integer";
+        }
+        if (s instanceof NumberShape) {
+            return "number";
+        }
+        if (s instanceof BoolShape) {
+            return "boolean";
+        }
+        if (s instanceof StringShape || s instanceof EnumShape) {
+            return "string";
+        }
+        if (s instanceof ListShape l) {
+            return "list of " + typeName(l.item());
+        }
+        if (s instanceof ShortOrObject so) {
+            return typeName(so.shortForm()) + " or mapping";
+        }
+        return "mapping";
+    }
+
+    private static String defaultText(Field f) {
+        if (f.required()) {
+            return "required";
+        }
+        if (f.defaultText() != null) {
+            return cell(f.defaultText());
+        }
+        if (f.defaultValue() == null) {
+            return f.requiredFor().isEmpty() ? "-" : "required for type " + String.join(", ", f.requiredFor());
+        }
+        return "`" + cell(JSON.valueToTree(f.defaultValue()).toString().replace("\"", "")) + "`";
+    }
+
+    private static String constraint(Field f) {
+        Shape s = f.shape();
+        String c;
+        if (s instanceof ObjectShape) {
+            c = "keys below";
+        } else if (s instanceof ShortOrObject so) {
+            c = so.shortForm().expected() + ", or a mapping (keys below)";
+        } else {
+            c = s.expected();
+        }
+        if (!f.onlyFor().isEmpty()) {
+            c += "; only with type " + String.join(" or ", f.onlyFor());
+        }
+        if (!f.requiredFor().isEmpty()) {
+            c += "; required with type " + String.join(" or ", f.requiredFor());
+        }
+        return c;
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
+    }
+}

@@ -1,0 +1,181 @@
+package dev.mlpmaven.config;
+
+import dev.mlpmaven.config.Shape.BoolShape;
+import dev.mlpmaven.config.Shape.EnumShape;
+import dev.mlpmaven.config.Shape.IntShape;
+import dev.mlpmaven.config.Shape.ListShape;
+import dev.mlpmaven.config.Shape.NumberShape;
+import dev.mlpmaven.config.Shape.ObjectShape;
+import dev.mlpmaven.config.Shape.ShortOrObject;
+import dev.mlpmaven.config.Shape.StringShape;
+import java.util.List;
+
+/**
+ * The experiment language, version 1: every key, its shape, default, description and example. This table is the
+ * single source for the checker and binder ({@link ShapeChecker}, {@link ExperimentBinder}), the JSON Schema
+ * ({@link ExperimentSchema#json()}) and docs/yaml-reference.md ({@link ExperimentSchema#referenceMarkdown()}).
+ */
+final class Language {
+    static final String TYPE = "type";
+    static final List<String> DATASET_NAMES = List.of("fashion-mnist-sample", "mnist", "fashion-mnist");
+    static final List<String> EARLY_STOPPING_METRICS = List.of("validation_accuracy", "validation_loss");
+
+    private static final StringShape PATH = new StringShape(null, "a file path relative to this file");
+    private static final StringShape TEXT = new StringShape(null, "a string");
+
+    // ---- dataset
+    static final Field DATASET_NAME = Field.of("name", new EnumShape(DATASET_NAMES),
+            "A named dataset: the embedded sample, or one found in dataDirs or downloaded.", "mnist");
+    static final Field MIRRORS = Field.of("mirrors", new ListShape(new StringShape(null, "a URL")),
+            "Base URLs tried before the built-in mirrors (named datasets only).",
+            "[\"https://example.org/mnist/\"]").defaultsTo(List.of());
+    static final Field DATA_DIRS = Field.of("dataDirs", new ListShape(PATH),
+            "Folders searched for a local copy before downloading (named datasets only).",
+            "[/usr/share/datasets/mnist]").defaultsTo(List.of());
+    static final Field TRAIN_IMAGES = Field.of("trainImages", PATH,
+            "Training images, IDX (gzip or raw), relative to the experiment file.",
+            "data/train-images-idx3-ubyte.gz");
+    static final Field TRAIN_LABELS = Field.of("trainLabels", PATH,
+            "Training labels, IDX (gzip or raw), relative to the experiment file.",
+            "data/train-labels-idx1-ubyte.gz");
+    static final Field TEST_IMAGES = Field.of("testImages", PATH,
+            "Test images, IDX (gzip or raw), relative to the experiment file.", "data/t10k-images-idx3-ubyte.gz");
+    static final Field TEST_LABELS = Field.of("testLabels", PATH,
+            "Test labels, IDX (gzip or raw), relative to the experiment file.", "data/t10k-labels-idx1-ubyte.gz");
+    static final Field CLASS_NAMES = Field.of("classNames", new ListShape(TEXT),
+            "Class names for reports, in label order (local files only).", "[cat, dog]").defaultsTo(List.of());
+    static final List<Field> DATASET_FILES = List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS);
+    static final ObjectShape DATASET_OBJECT = new ObjectShape("dataset", List.of(DATASET_NAME, MIRRORS, DATA_DIRS,
+            TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS, CLASS_NAMES));
+
+    // ---- model
+    static final Field UNITS = Field.of("units", IntShape.atLeast(1), "Neurons in this layer.", "256").mandatory();
+    static final Field LAYER_ACTIVATION = Field.of("activation", EnumShape.of(Activation.class),
+            "Activation of this layer.", "relu").defaultText("model.activation");
+    static final Field LAYER_DROPOUT = Field.of("dropout", NumberShape.fraction(0, 1),
+            "Fraction of this layer's outputs dropped while training.", "0.1").defaultText("model.dropout");
+    static final Field LAYER_INIT = Field.of("init", EnumShape.of(Init.class),
+            "Weight initialisation of this layer.", "he").defaultText("model.init");
+    static final ObjectShape LAYER_OBJECT = new ObjectShape("layer",
+            List.of(UNITS, LAYER_ACTIVATION, LAYER_DROPOUT, LAYER_INIT));
+
+    static final Field HIDDEN = Field.of("hidden", new ListShape(IntShape.atLeast(1)),
+            "Hidden layer sizes, short for layers; [] is softmax regression.", "[256, 256]")
+            .defaultsTo(Defaults.HIDDEN).defaultText("[256, 256] when layers is absent");
+    static final Field LAYERS = Field.of("layers", new ListShape(LAYER_OBJECT),
+            "Hidden layers in order, each with its own settings (instead of hidden).",
+            "[{units: 256, activation: relu, dropout: 0.1}]");
+    static final Field ACTIVATION = Field.of("activation", EnumShape.of(Activation.class),
+            "Activation of every hidden layer that names none.", "relu").defaultsTo(Defaults.ACTIVATION.yamlName());
+    static final Field DROPOUT = Field.of("dropout", NumberShape.fraction(0, 1),
+            "Dropout of every hidden layer that names none.", "0.2").defaultsTo(Defaults.DROPOUT);
+    static final Field INIT = Field.of("init", EnumShape.of(Init.class),
+            "Weight initialisation of every hidden layer that names none.", "xavier")
+            .defaultText("he for relu, leaky_relu, elu and gelu; xavier for tanh and sigmoid");
+    static final Field NORMALIZATION = Field.of("normalization", EnumShape.of(Normalization.class),
+            "Input scaling: pixels / 255, or standardised with the training set's mean and deviation.",
+            "standardize").defaultsTo(Defaults.NORMALIZATION.yamlName());
+    static final ObjectShape MODEL_OBJECT = new ObjectShape("model",
+            List.of(HIDDEN, LAYERS, ACTIVATION, DROPOUT, INIT, NORMALIZATION));
+
+    // ---- optimizer
+    static final Field SCHEDULE_TYPE = Field.of(TYPE, EnumShape.of(ScheduleType.class),
+            "How the learning rate changes per epoch.", "cosine").defaultsTo(Defaults.SCHEDULE.yamlName());
+    static final Field STEP_SIZE = Field.of("stepSize", IntShape.atLeast(1),
+            "Epochs between decays (step).", "5").onlyFor("step").requiredFor("step");
+    static final Field GAMMA = Field.of("gamma", NumberShape.openClosed(0, 1),
+            "Decay factor: per stepSize epochs (step) or per epoch (exponential).", "0.5")
+            .onlyFor("step", "exponential").requiredFor("step", "exponential");
+    static final Field MIN_LEARNING_RATE = Field.of("minLearningRate", NumberShape.atLeast(0),
+            "Learning rate reached at the last epoch (cosine).", "0.0001")
+            .defaultsTo(Defaults.MIN_LEARNING_RATE).onlyFor("cosine");
+    static final Field WARMUP_EPOCHS = Field.of("warmupEpochs", IntShape.atLeast(0),
+            "Epochs of linear warm-up to the base rate before the schedule starts.", "1")
+            .defaultsTo(Defaults.WARMUP_EPOCHS);
+    static final ObjectShape SCHEDULE_OBJECT = new ObjectShape("schedule",
+            List.of(SCHEDULE_TYPE, STEP_SIZE, GAMMA, MIN_LEARNING_RATE, WARMUP_EPOCHS));
+
+    static final Field OPTIMIZER_TYPE = Field.of(TYPE, EnumShape.of(OptimizerType.class),
+            "The update rule.", "adam").defaultsTo(Defaults.OPTIMIZER.yamlName());
+    static final Field LEARNING_RATE = Field.of("learningRate", NumberShape.greaterThan(0),
+            "Base learning rate.", "0.01").defaultText("0.01 for sgd; 0.001 for adam, adamw and rmsprop");
+    static final Field MOMENTUM = Field.of("momentum", NumberShape.fraction(0, 1),
+            "Momentum (sgd).", "0.9").defaultsTo(Defaults.MOMENTUM).onlyFor("sgd");
+    static final Field NESTEROV = Field.of("nesterov", new BoolShape(),
+            "Nesterov momentum (sgd); needs momentum > 0.", "true").defaultsTo(Defaults.NESTEROV).onlyFor("sgd");
+    static final Field WEIGHT_DECAY = Field.of("weightDecay", NumberShape.atLeast(0),
+            "L2 penalty (sgd, adam, rmsprop) or decoupled weight decay (adamw).", "0.0005")
+            .defaultsTo(Defaults.WEIGHT_DECAY);
+    static final Field BETA1 = Field.of("beta1", NumberShape.fraction(0, 1),
+            "First-moment decay (adam, adamw).", "0.9").defaultsTo(Defaults.BETA1).onlyFor("adam", "adamw");
+    static final Field BETA2 = Field.of("beta2", NumberShape.fraction(0, 1),
+            "Second-moment decay (adam, adamw).", "0.999").defaultsTo(Defaults.BETA2).onlyFor("adam", "adamw");
+    static final Field RHO = Field.of("rho", NumberShape.fraction(0, 1),
+            "Squared-gradient decay (rmsprop).", "0.9").defaultsTo(Defaults.RHO).onlyFor("rmsprop");
+    static final Field EPSILON = Field.of("epsilon", NumberShape.greaterThan(0),
+            "Denominator guard (adam, adamw, rmsprop).", "1.0e-8").defaultsTo(Defaults.EPSILON)
+            .onlyFor("adam", "adamw", "rmsprop");
+    static final Field CLIP_NORM = Field.of("clipNorm", NumberShape.atLeast(0),
+            "Clip the global gradient norm to this value; 0 turns clipping off.", "1.0")
+            .defaultsTo(Defaults.CLIP_NORM);
+    static final Field SCHEDULE = Field.of("schedule",
+            new ShortOrObject(SCHEDULE_TYPE.shape(), TYPE, SCHEDULE_OBJECT),
+            "Learning-rate schedule: a type, or a mapping with the type and its settings.",
+            "{type: cosine, warmupEpochs: 1}").defaultsTo(Defaults.SCHEDULE.yamlName());
+    static final ObjectShape OPTIMIZER_OBJECT = new ObjectShape("optimizer", List.of(OPTIMIZER_TYPE, LEARNING_RATE,
+            MOMENTUM, NESTEROV, WEIGHT_DECAY, BETA1, BETA2, RHO, EPSILON, CLIP_NORM, SCHEDULE));
+
+    // ---- training
+    static final Field METRIC = Field.of("metric", new EnumShape(EARLY_STOPPING_METRICS),
+            "Validation metric watched: accuracy (higher is better) or loss (lower is better).",
+            "validation_loss").defaultsTo(Defaults.EARLY_STOPPING_METRIC);
+    static final Field PATIENCE = Field.of("patience", IntShape.atLeast(1),
+            "Epochs without improvement before training stops; the best weights are kept.", "5")
+            .defaultsTo(Defaults.PATIENCE);
+    static final Field MIN_DELTA = Field.of("minDelta", NumberShape.atLeast(0),
+            "Smallest change of the metric that counts as an improvement.", "0.001").defaultsTo(Defaults.MIN_DELTA);
+    static final ObjectShape EARLY_STOPPING_OBJECT = new ObjectShape("earlyStopping",
+            List.of(METRIC, PATIENCE, MIN_DELTA));
+
+    static final Field BATCH_SIZE = Field.of("batchSize", IntShape.atLeast(1),
+            "Samples per training step.", "128").defaultsTo(Defaults.BATCH_SIZE);
+    static final Field EPOCHS = Field.of("epochs", IntShape.atLeast(1),
+            "Passes over the training data.", "20").defaultsTo(Defaults.EPOCHS);
+    static final Field VALIDATION_SPLIT = Field.of("validationSplit", NumberShape.fraction(0, 1),
+            "Fraction of the training data held out for validation.", "0.1").defaultsTo(Defaults.VALIDATION_SPLIT);
+    static final Field EARLY_STOPPING = Field.of("earlyStopping", EARLY_STOPPING_OBJECT,
+            "Stop when the validation metric stops improving; absent means off.",
+            "{metric: validation_accuracy, patience: 3}").defaultText("off");
+    static final Field THREADS = Field.of("threads", IntShape.atLeast(0),
+            "Threads for the math library; 0 means one per core.", "2").defaultsTo(Defaults.THREADS);
+    static final ObjectShape TRAINING_OBJECT = new ObjectShape("training",
+            List.of(BATCH_SIZE, EPOCHS, VALIDATION_SPLIT, EARLY_STOPPING, THREADS));
+
+    // ---- the file
+    static final Field VERSION = Field.of("version", new IntShape(1, 1),
+            "Language version of this file.", "1").defaultsTo(Defaults.VERSION)
+            .hint("this plugin reads experiment language versions: 1");
+    static final Field NAME = Field.of("name",
+            new StringShape("^[A-Za-z0-9._-]+$", "a name of letters, digits, '.', '_' and '-'"),
+            "Experiment name; results go to target/mlp/<name>/.", "fashion-seed").mandatory()
+            .hint("it names the output folder target/mlp/<name>/, e.g. name: fashion-seed");
+    static final Field SEED = Field.of("seed", IntShape.anyLong(),
+            "Seed for initialisation, shuffling and the validation split.", "7").defaultsTo(Defaults.SEED);
+    static final Field EXTENDS = Field.of("extends", PATH,
+            "Another experiment file this one builds on; mappings merge deeply and this file wins.",
+            "base.yaml");
+    static final Field DATASET = Field.of("dataset", new ShortOrObject(DATASET_NAME.shape(), "name", DATASET_OBJECT),
+            "The data: a dataset name, or a mapping with a name or four local IDX files.",
+            "fashion-mnist-sample").defaultsTo(Defaults.DATASET);
+    static final Field MODEL = Field.of("model", MODEL_OBJECT, "The network between input and softmax output.",
+            "{hidden: [256, 256]}");
+    static final Field OPTIMIZER = Field.of("optimizer", OPTIMIZER_OBJECT, "The optimizer and its schedule.",
+            "{type: adam}");
+    static final Field TRAINING = Field.of("training", TRAINING_OBJECT, "How long and in what batches to train.",
+            "{epochs: 10}");
+    static final ObjectShape ROOT = new ObjectShape("experiment",
+            List.of(VERSION, NAME, SEED, EXTENDS, DATASET, MODEL, OPTIMIZER, TRAINING));
+
+    private Language() {
+    }
+}

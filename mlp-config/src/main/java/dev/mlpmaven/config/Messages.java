@@ -1,0 +1,77 @@
+package dev.mlpmaven.config;
+
+/**
+ * Every user-facing message of the experiment loader, "found X, expected Y - hint". Tests and integration tests
+ * match them word for word; change them here only.
+ */
+public final class Messages {
+    // the file as a whole
+    public static final String NO_SUCH_FILE =
+            "found no such file, expected an experiment YAML file - check the path (mlp.experiment)";
+    public static final String EMPTY_FILE =
+            "found an empty file, expected an experiment mapping - start with e.g. name: my-experiment";
+    public static final String NOT_UTF8 =
+            "found bytes that are not UTF-8, expected a UTF-8 text file - save the file as UTF-8";
+    public static final String SYNTAX =
+            "found invalid YAML (%s), expected well-formed YAML - check indentation, colons and quotes here";
+    public static final String SECOND_DOCUMENT = "found a second YAML document, expected one experiment per file"
+            + " - remove the '---' line or split the file";
+    public static final String ROOT_NOT_MAP =
+            "found %s, expected a mapping of experiment keys - start with e.g. name: my-experiment";
+    public static final String DUPLICATE_KEY =
+            "found key '%s' a second time (first on line %d), expected each key once - remove one of them";
+    public static final String ALIAS = "found alias *%s, expected a plain value"
+            + " - YAML anchors and aliases are not supported; share settings with extends";
+
+    // keys and values
+    public static final String FOUND_EXPECTED = "found %s, expected %s - %s";
+    public static final String UNKNOWN_KEY = "found unknown key '%s', expected a key of %s - %s";
+    public static final String DID_YOU_MEAN = "did you mean '%s'?";
+    public static final String VALID_KEYS = "valid keys: %s";
+    public static final String MISSING = "found nothing, expected %s - %s";
+
+    // extends
+    public static final String EXTENDS_MISSING =
+            "found no file at %s, expected an experiment file to extend - the path is relative to the folder of %s";
+    public static final String EXTENDS_CYCLE =
+            "found a cycle %s, expected a chain of extends that ends - remove one of these extends";
+
+    // cross-field rules
+    public static final String NOT_FOR_TYPE =
+            "found %1$s with %2$s %3$s, expected %1$s only with %2$s %4$s - remove it or change %5$s";
+    public static final String REQUIRED_FOR_TYPE = "found nothing, expected %s with type %s - e.g. %s: %s";
+    public static final String NESTEROV_WITHOUT_MOMENTUM = "found true with momentum 0, expected momentum > 0"
+            + " - set optimizer.momentum (e.g. 0.9) or remove nesterov";
+    public static final String EARLY_STOPPING_WITHOUT_VALIDATION = "found early stopping with validationSplit 0,"
+            + " expected validationSplit > 0 - early stopping watches the validation set;"
+            + " set training.validationSplit (e.g. 0.1) or remove earlyStopping";
+    public static final String MIN_LEARNING_RATE_TOO_HIGH = "found %s, expected less than optimizer.learningRate"
+            + " (%s) - cosine decays from the learning rate down to this floor";
+    public static final String HIDDEN_AND_LAYERS = "found both hidden and layers, expected one of them"
+            + " - hidden: [256, 256] is short for layers: [{units: 256}, {units: 256}]";
+    public static final String DATASET_NAME_AND_FILES = "found both name and local files, expected one of them"
+            + " - keep name for a named dataset, or the four file keys for local files";
+    public static final String DATASET_NEITHER = "found neither name nor local files, expected one of them"
+            + " - e.g. dataset: fashion-mnist-sample";
+    public static final String DATASET_FILES_INCOMPLETE = "found %s without %s, expected all four of trainImages,"
+            + " trainLabels, testImages, testLabels - add the missing keys";
+    public static final String NAMED_ONLY = "found %s with local files, expected it only with a named dataset"
+            + " - remove it";
+    public static final String LOCAL_ONLY = "found classNames with a named dataset, expected it only with local"
+            + " files - named datasets bring their own class names";
+    public static final String DATA_FILE_MISSING = "found no file at %s, expected an IDX file (gzip or raw)"
+            + " - paths are relative to the experiment file that names them";
+
+    // command-line overrides (-Dmlp.set.key.path=value)
+    public static final String OVERRIDE_FILE = "<override mlp.set.%s>";
+    public static final String OVERRIDE_NOT_YAML = "found '%s', which is not a YAML value, expected %s"
+            + " - quote text, write lists as [a, b] and mappings as {k: v}";
+    public static final String OVERRIDE_EMPTY = "found an empty value, expected %s - write -Dmlp.set.%s=<value>";
+    public static final String OVERRIDE_BELOW_VALUE = "found a key below %s, expected %s to be set as a whole"
+            + " - write -Dmlp.set.%s=<value>";
+    public static final String OVERRIDE_EXTENDS = "found extends, expected a key that can be overridden"
+            + " - extends is resolved before overrides; edit the file instead";
+
+    private Messages() {
+    }
+}

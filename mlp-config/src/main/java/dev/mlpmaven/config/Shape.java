@@ -1,0 +1,168 @@
+package dev.mlpmaven.config;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The shape of a value in the experiment language. {@link Language} declares every key with one; the checker,
+ * the binder, the JSON Schema and the reference page all read that one table.
+ */
+sealed interface Shape {
+
+    /** What a value of this shape is, for messages: "an integer >= 1". */
+    String expected();
+
+    /** A whole number within [min, max]. */
+    record IntShape(long min, long max) implements Shape {
+        static IntShape atLeast(long min) {
+            return new IntShape(min, Integer.MAX_VALUE);
+        }
+
+        static IntShape anyLong() {
+            return new IntShape(Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+
+        @Override
+        public String expected() {
+            if (min == max) {
+                return String.valueOf(min);
+            }
+            if (min == Long.MIN_VALUE && max == Long.MAX_VALUE) {
+                return "a 64-bit integer";
+            }
+            if (max == Integer.MAX_VALUE) {
+                return "an integer >= " + min;
+            }
+            return "an integer from " + min + " to " + max;
+        }
+    }
+
+    /** A finite number; a null bound is open. */
+    record NumberShape(Double min, boolean minExclusive, Double max, boolean maxExclusive) implements Shape {
+        static NumberShape greaterThan(double min) {
+            return new NumberShape(min, true, null, false);
+        }
+
+        static NumberShape atLeast(double min) {
+            return new NumberShape(min, false, null, false);
+        }
+
+        /** min <= value < max. */
+        static NumberShape fraction(double min, double max) {
+            return new NumberShape(min, false, max, true);
+        }
+
+        /** min < value <= max. */
+        static NumberShape openClosed(double min, double max) {
+            return new NumberShape(min, true, max, false);
+        }
+
+        @Override
+        public String expected() {
+            if (min != null && max != null) {
+                return "a number with " + num(min) + (minExclusive ? " < " : " <= ") + "value"
+                        + (maxExclusive ? " < " : " <= ") + num(max);
+            }
+            if (min != null) {
+                return "a number " + (minExclusive ? "> " : ">= ") + num(min);
+            }
+            if (max != null) {
+                return "a number " + (maxExclusive ? "< " : "<= ") + num(max);
+            }
+            return "a number";
+        }
+
+        boolean accepts(double v) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+            boolean lowOk = min == null || (minExclusive ? v > min : v >= min);
+            boolean highOk = max == null || (maxExclusive ? v < max : v <= max);
+            return lowOk && highOk;
+        }
+    }
+
+    record BoolShape() implements Shape {
+        @Override
+        public String expected() {
+            return "true or false";
+        }
+    }
+
+    /**
+     * Text; {@code pattern} (a Java and ECMA-262 regex, or null) must match the whole value.
+     *
+     * @param expected what it is, for messages: "a file path relative to this file"
+     */
+    record StringShape(String pattern, String expected) implements Shape {
+    }
+
+    /** One of a fixed set of words. */
+    record EnumShape(List<String> values) implements Shape {
+        public EnumShape {
+            values = List.copyOf(values);
+        }
+
+        static <E extends Enum<E>> EnumShape of(Class<E> type) {
+            return new EnumShape(java.util.Arrays.stream(type.getEnumConstants())
+                    .map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
+        }
+
+        @Override
+        public String expected() {
+            return "one of " + String.join(", ", values);
+        }
+    }
+
+    /** A list of items of one shape. */
+    record ListShape(Shape item) implements Shape {
+        @Override
+        public String expected() {
+            return "a list, each " + item.expected();
+        }
+    }
+
+    /**
+     * A mapping with fixed keys; any other key is an error.
+     *
+     * @param title what the mapping is, for the reference page ("optimizer")
+     */
+    record ObjectShape(String title, List<Field> fields) implements Shape {
+        public ObjectShape {
+            fields = List.copyOf(fields);
+        }
+
+        Field field(String name) {
+            for (Field f : fields) {
+                if (f.name().equals(name)) {
+                    return f;
+                }
+            }
+            return null;
+        }
+
+        List<String> names() {
+            return fields.stream().map(Field::name).toList();
+        }
+
+        @Override
+        public String expected() {
+            return "a mapping of " + title + " keys";
+        }
+    }
+
+    /**
+     * Either a short scalar form, or the full mapping; the short form {@code x} means {@code {shortKey: x}}
+     * (for example {@code dataset: mnist} is {@code dataset: {name: mnist}}).
+     */
+    record ShortOrObject(Shape shortForm, String shortKey, ObjectShape object) implements Shape {
+        @Override
+        public String expected() {
+            return shortForm.expected() + ", or " + object.expected();
+        }
+    }
+
+    private static String num(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.mlpmaven.engine.data;
+
+import dev.mlpmaven.config.UserException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The per-user dataset cache. Layout under {@code <cacheDir>/v1/}:
+ * <pre>
+ * idx/&lt;sha256&gt;.idx   decompressed IDX file, named by the SHA-256 of its content
+ * refs/&lt;sha256&gt;      the content SHA-256 of a verified download, named by the SHA-256 of its .gz
+ *                      (for datasets whose content hash is not in the registry, e.g. MNIST)
+ * locks/&lt;key&gt;.lock   lock files: one process (and one thread) at a time fetches a given file
+ * tmp/                 files being written; moved into place atomically when complete
+ * </pre>
+ * Only verified content is moved into {@code idx/}; readers check the content hash again on every load.
+ */
+public final class DataCache {
+    private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
+    private final Path root;
+
+    public DataCache(Path cacheDir) {
+        this.root = cacheDir.toAbsolutePath().normalize().resolve("v1");
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path entry(String contentSha256) {
+        return root.resolve("idx").resolve(contentSha256 + ".idx");
+    }
+
+    /** The content hash recorded for a verified download of the .gz with this hash. */
+    public Optional<String> contentShaFor(String gzSha256) {
+        Path ref = root.resolve("refs").resolve(gzSha256);
+        try {
+            String s = Files.readString(ref, StandardCharsets.US_ASCII).trim();
+            return s.matches("[0-9a-f]{64}") ? Optional.of(s) : Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void recordContentSha(String gzSha256, String contentSha256) {
+        writeAtomically(root.resolve("refs").resolve(gzSha256), ByteBuffer.wrap(
+                (contentSha256 + "\n").getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** Stores a verified IDX file (header and data) under its content hash; returns the entry. */
+    public Path store(String contentSha256, ByteBuffer header, byte[] data) {
+        return writeAtomically(entry(contentSha256), header, ByteBuffer.wrap(data));
+    }
+
+    public void delete(Path entry) {
+        try {
+            Files.deleteIfExists(entry);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A new empty file in {@code tmp/} (same file system as the entries, so moves are atomic). */
+    public Path newTempFile(String prefix) {
+        try {
+            Path dir = Files.createDirectories(root.resolve("tmp"));
+            return Files.createTempFile(dir, prefix, ".part");
+        } catch (IOException e) {
+            throw unusable(e);
+        }
+    }
+
+    /**
+     * Takes the lock named {@code key}, waiting for other threads of this JVM and for other processes.
+     * Close the returned handle to release it.
+     */
+    public Lock lock(String key) {
+        Path file;
+        try {
+            file = Files.createDirectories(root.resolve("locks")).resolve(key + ".lock");
+        } catch (IOException e) {
+            throw unusable(e);
+        }
+        ReentrantLock local = IN_PROCESS.computeIfAbsent(file, f -> new ReentrantLock());
+        local.lock();
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try {
+                FileLock fileLock = channel.lock();
+                return new Lock(local, channel, fileLock);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            local.unlock();
+            throw unusable(e);
+        } catch (RuntimeException e) {
+            local.unlock();
+            throw e;
+        }
+    }
+
+    private Path writeAtomically(Path target, ByteBuffer... parts) {
+        try {
+            Files.createDirectories(target.getParent());
+            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            try {
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    for (ByteBuffer b : parts) {
+                        while (b.hasRemaining()) {
+                            ch.write(b);
+                        }
+                    }
+                    ch.force(true);
+                }
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return target;
+        } catch (IOException e) {
+            throw unusable(e);
+        }
+    }
+
+    private UserException unusable(IOException e) {
+        return new UserException(String.format(DataMessages.CACHE_UNUSABLE, root.getParent(), e), e);
+    }
+
+    /** A held lock; {@link #close()} releases it. */
+    public static final class Lock implements AutoCloseable {
+        private final ReentrantLock local;
+        private final FileChannel channel;
+        private final FileLock fileLock;
+
+        private Lock(ReentrantLock local, FileChannel channel, FileLock fileLock) {
+            this.local = local;
+            this.channel = channel;
+            this.fileLock = fileLock;
+        }
+
+        @Override
+        public void close() {
+            try {
+                fileLock.release();
+                channel.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                local.unlock();
+            }
+        }
+    }
+}

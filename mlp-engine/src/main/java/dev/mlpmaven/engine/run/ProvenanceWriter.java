@@ -1,0 +1,32 @@
+package dev.mlpmaven.engine.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlpmaven.engine.model.Provenance;
+import dev.mlpmaven.engine.model.ProvenanceJson;
+
+import java.nio.file.Path;
+
+/** Writes {@code provenance.json}: the same object as the model manifest's {@code provenance} field. */
+public final class ProvenanceWriter {
+    /** The file name in a run's output folder. */
+    public static final String FILE_NAME = "provenance.json";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ProvenanceWriter() {
+    }
+
+    /** Pretty-printed JSON with a final newline. */
+    public static String toJson(Provenance p) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ProvenanceJson.toJson(p)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write provenance", e);
+        }
+    }
+
+    /** Writes {@code p} to {@code file} atomically. */
+    public static void write(Provenance p, Path file) {
+        AtomicFiles.writeString(file, toJson(p));
+    }
+}

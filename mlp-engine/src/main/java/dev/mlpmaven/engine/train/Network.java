@@ -1,0 +1,175 @@
+package dev.mlpmaven.engine.train;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import dev.mlpmaven.config.Activation;
+import dev.mlpmaven.config.Init;
+import dev.mlpmaven.config.LayerSpec;
+import dev.mlpmaven.engine.model.DenseLayer;
+import dev.mlpmaven.engine.model.InputScaling;
+import dev.mlpmaven.engine.model.TrainedModel;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The parameters of an MLP. Layer {@code l} keeps its weights and bias together as one c-order matrix
+ * {@code W} of shape {@code out x (in + 1)}: row {@code o} holds the weights into output {@code o} (PyTorch's
+ * layout) followed by its bias. Activations travel with a constant 1 appended (a ones column of the input batch,
+ * a ones row of each hidden activation), so one gemm computes {@code W x + b} and one gemm its gradient including
+ * the bias's. The last layer is the softmax output.
+ */
+final class Network {
+    /** One dense layer; {@code activation} is null for the softmax output layer. */
+    static final class Layer {
+        final int in;
+        final int out;
+        final Activation activation;
+        final double dropout;
+        final Init init;
+        /** {@code out x (in+1)}: weights then bias in the last column. */
+        final INDArray w;
+        final FloatBuffer wf;
+        /** Gradient of {@code w}, same shape; null on the fused plain-SGD path. */
+        INDArray g;
+        FloatBuffer gf;
+
+        Layer(int in, int out, Activation activation, double dropout, Init init) {
+            this.in = in;
+            this.out = out;
+            this.activation = activation;
+            this.dropout = dropout;
+            this.init = init;
+            this.w = Natives.zeros(out, in + 1L);
+            this.wf = Natives.floats(w);
+        }
+
+        int size() {
+            return out * (in + 1);
+        }
+
+        boolean isOutput() {
+            return activation == null;
+        }
+
+        void allocateGradient() {
+            if (g == null) {
+                g = Natives.zeros(out, in + 1L);
+                gf = Natives.floats(g);
+            }
+        }
+    }
+
+    final int inputSize;
+    final int numClasses;
+    final Layer[] layers;
+
+    Network(int inputSize, List<LayerSpec> hidden, int numClasses) {
+        this.inputSize = inputSize;
+        this.numClasses = numClasses;
+        this.layers = new Layer[hidden.size() + 1];
+        int in = inputSize;
+        for (int l = 0; l < hidden.size(); l++) {
+            LayerSpec s = hidden.get(l);
+            Init init = s.init() != null ? s.init() : s.activation().defaultInit();
+            layers[l] = new Layer(in, s.units(), s.activation(), s.dropout(), init);
+            in = s.units();
+        }
+        layers[hidden.size()] = new Layer(in, numClasses, null, 0, Init.XAVIER);
+    }
+
+    /** A network holding the weights of a trained model (copied). */
+    static Network of(TrainedModel m) {
+        List<LayerSpec> hidden = new ArrayList<>();
+        List<DenseLayer> ls = m.layers();
+        for (int l = 0; l < ls.size() - 1; l++) {
+            hidden.add(new LayerSpec(ls.get(l).out(), activationOf(ls.get(l).activation()), 0, null));
+        }
+        Network net = new Network(m.inputSize(), hidden, m.numClasses());
+        for (int l = 0; l < ls.size(); l++) {
+            DenseLayer d = ls.get(l);
+            Layer layer = net.layers[l];
+            if (d.in() != layer.in) {
+                throw new IllegalArgumentException("layer " + (l + 1) + ": found " + d.in() + " inputs, expected "
+                        + layer.in);
+            }
+            for (int o = 0; o < d.out(); o++) {
+                layer.wf.put(o * (d.in() + 1), d.weights(), o * d.in(), d.in());
+                layer.wf.put(o * (d.in() + 1) + d.in(), d.bias()[o]);
+            }
+        }
+        return net;
+    }
+
+    static Activation activationOf(String name) {
+        for (Activation a : Activation.values()) {
+            if (a.yamlName().equals(name)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("activation: found \"" + name + "\", expected one of relu, leaky_relu, "
+                + "elu, gelu, tanh, sigmoid");
+    }
+
+    /**
+     * Seeded initialisation: He normal ({@code N(0, 2/in)}) or Xavier uniform ({@code U(+-sqrt(6/(in+out)))}),
+     * biases zero. The softmax layer uses Xavier. Consumes {@code rng} layer by layer, row by row.
+     */
+    void initialise(SplittableRandom rng) {
+        for (Layer layer : layers) {
+            int stride = layer.in + 1;
+            double he = Math.sqrt(2.0 / layer.in);
+            double xavier = Math.sqrt(6.0 / (layer.in + layer.out));
+            for (int o = 0; o < layer.out; o++) {
+                for (int i = 0; i < layer.in; i++) {
+                    double v = layer.init == Init.HE ? rng.nextGaussian() * he : (2 * rng.nextDouble() - 1) * xavier;
+                    layer.wf.put(o * stride + i, (float) v);
+                }
+                layer.wf.put(o * stride + layer.in, 0f);
+            }
+        }
+    }
+
+    /** A copy of every parameter (for keeping the best epoch's weights). */
+    float[][] snapshot() {
+        float[][] s = new float[layers.length][];
+        for (int l = 0; l < layers.length; l++) {
+            s[l] = new float[layers[l].size()];
+            layers[l].wf.get(0, s[l]);
+        }
+        return s;
+    }
+
+    void restore(float[][] s) {
+        for (int l = 0; l < layers.length; l++) {
+            layers[l].wf.put(0, s[l]);
+        }
+    }
+
+    TrainedModel toModel(InputScaling scaling, List<String> classNames) {
+        List<DenseLayer> out = new ArrayList<>();
+        for (Layer layer : layers) {
+            float[] w = new float[layer.out * layer.in];
+            float[] b = new float[layer.out];
+            for (int o = 0; o < layer.out; o++) {
+                layer.wf.get(o * (layer.in + 1), w, o * layer.in, layer.in);
+                b[o] = layer.wf.get(o * (layer.in + 1) + layer.in);
+            }
+            String act = layer.isOutput() ? "softmax" : layer.activation.yamlName();
+            out.add(new DenseLayer(layer.in, layer.out, act, w, b));
+        }
+        return new TrainedModel(inputSize, out, scaling, classNames);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder().append(inputSize);
+        for (Layer l : layers) {
+            sb.append('-').append(l.out).append(l.isOutput() ? "(softmax)" : "(" + l.activation.yamlName() + ")");
+        }
+        return sb.toString().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,189 @@
+package dev.mlpmaven.engine.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+import dev.mlpmaven.config.EarlyStoppingSpec;
+import dev.mlpmaven.config.Experiment;
+import dev.mlpmaven.config.OptimizerSpec;
+import dev.mlpmaven.config.TrainingSpec;
+import dev.mlpmaven.config.UserException;
+import dev.mlpmaven.engine.data.DataSplit;
+import dev.mlpmaven.engine.data.LoadedDataset;
+import dev.mlpmaven.engine.model.InputScaling;
+
+/**
+ * Trains the MLP of an experiment with softmax cross-entropy.
+ *
+ * <p>Reproducible: every random choice comes from the experiment seed through four independent streams split
+ * from it in a fixed order (initialisation, shuffling, validation split, dropout), and all reductions run in a
+ * fixed order, so the same seed on the same machine and BLAS thread count gives bit-identical weights and metrics.
+ *
+ * <p>Fast: plain SGD (the default) fuses each layer's update into the gemm that computes its gradient; every
+ * buffer is allocated before the first step (see {@link Workspace}).
+ */
+public final class Trainer {
+    /** Samples per batch when evaluating. */
+    public static final int EVAL_BATCH = 2000;
+    public static final String METRIC_ACCURACY = "validation_accuracy";
+    public static final String METRIC_LOSS = "validation_loss";
+
+    /** Argument: the validation split. */
+    public static final String NO_VALIDATION = "training.earlyStopping: found training.validationSplit %s, expected "
+            + "a split > 0 - early stopping watches a validation metric; set training.validationSplit, e.g. 0.1";
+    /** Argument: the metric found. */
+    public static final String BAD_METRIC = "training.earlyStopping.metric: found \"%s\", expected "
+            + METRIC_ACCURACY + " or " + METRIC_LOSS;
+    /** Arguments: pixels per test image, pixels per training image. */
+    public static final String INPUT_MISMATCH = "dataset: found test images of %d pixels, expected %d like the "
+            + "training images - use a test set of the same image size";
+    /** Arguments: split, the label, the sample, the largest class index, the number of classes. */
+    public static final String LABEL_RANGE = "dataset %s labels: found label %d at sample %d, expected 0..%d - "
+            + "the dataset names %d classes";
+    /** Arguments: training samples left after the validation split. */
+    public static final String TOO_FEW = "training.validationSplit: found %d training samples left after the "
+            + "validation split, expected at least 1 - lower training.validationSplit";
+
+    private final Experiment experiment;
+    private final TrainingListener listener;
+
+    public Trainer(Experiment experiment, TrainingListener listener) {
+        this.experiment = experiment;
+        this.listener = listener == null ? TrainingListener.NONE : listener;
+    }
+
+    public TrainingOutcome train(LoadedDataset data) {
+        TrainingSpec ts = experiment.training();
+        OptimizerSpec os = experiment.optimizer();
+        check(data);
+        EarlyStoppingSpec es = ts.earlyStopping();
+        if (es != null && !METRIC_ACCURACY.equals(es.metric()) && !METRIC_LOSS.equals(es.metric())) {
+            throw new UserException(String.format(Locale.ROOT, BAD_METRIC, es.metric()));
+        }
+        Natives.setBlasThreads(ts.threads());
+
+        SplittableRandom root = new SplittableRandom(experiment.seed());
+        SplittableRandom initRng = root.split();
+        SplittableRandom shuffleRng = root.split();
+        SplittableRandom splitRng = root.split();
+        SplittableRandom dropoutRng = root.split();
+
+        DataSplit train = data.train();
+        ValidationSplit split = ValidationSplit.of(train.labels(), data.numClasses(), ts.validationSplit(), splitRng);
+        if (split.train().length == 0) {
+            throw new UserException(String.format(Locale.ROOT, TOO_FEW, 0));
+        }
+        if (es != null && split.validation().length == 0) {
+            throw new UserException(String.format(Locale.ROOT, NO_VALIDATION, ts.validationSplit()));
+        }
+        InputScaling scaling = PixelScaling.of(experiment.model().normalization(), train.images());
+        float[] lut = PixelScaling.lookupTable(scaling);
+
+        Network net = new Network(data.inputSize(), experiment.model().layers(), data.numClasses());
+        net.initialise(initRng);
+        boolean fused = Optimizer.isPlainSgd(os);
+        Optimizer optimizer = fused ? null : Optimizer.of(os, net);
+
+        int[] order = split.train();
+        int n = order.length;
+        int batchSize = Math.min(ts.batchSize(), n);
+        int batches = (n + batchSize - 1) / batchSize;
+        Workspace ws = new Workspace(net, batchSize, true);
+        Workspace evalWs = new Workspace(net, Math.min(EVAL_BATCH, Math.max(1, Math.max(
+                split.validation().length, data.test().size()))), false);
+        int[] y = new int[batchSize];
+        float[] row = new float[data.inputSize()];
+        byte[] pixels = train.images().pixels();
+        byte[] labels = train.labels().labels();
+        int ppi = train.images().pixelsPerImage();
+
+        List<EpochResult> epochs = new ArrayList<>();
+        float[][] best = null;
+        double bestMetric = Double.NaN;
+        int bestEpoch = 0;
+        int sinceBest = 0;
+        boolean stoppedEarly = false;
+        for (int e = 0; e < ts.epochs(); e++) {
+            double lr = LearningRateSchedule.rate(os.schedule(), os.learningRate(), e, ts.epochs());
+            long t0 = System.nanoTime();
+            shuffle(order, shuffleRng);
+            double lossSum = 0;
+            for (int bi = 0; bi < batches; bi++) {
+                int start = bi * batchSize;
+                int b = Math.min(batchSize, n - start);
+                ws.gather(b, pixels, ppi, labels, order, start, lut, y, row);
+                Workspace.Views v = ws.views(b);
+                ws.forward(v, dropoutRng);
+                double loss = ws.softmaxCrossEntropy(v, y, true, null, null, 0);
+                if (!Double.isFinite(loss)) {
+                    throw new TrainingDivergedException(e + 1, bi + 1, batches, loss / b, lr, epochs);
+                }
+                lossSum += loss;
+                ws.backward(v, fused, lr);
+                if (!fused) {
+                    Optimizer.clip(net, os.clipNorm());
+                    optimizer.step(net, (float) lr);
+                }
+                listener.onBatch(e + 1, bi + 1, batches);
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            TestResult val = Scorer.score(evalWs, lut, train, split.validation(), null, null);
+            EpochResult r = new EpochResult(e + 1, lossSum / n, val.accuracy(), val.loss(), seconds, lr);
+            epochs.add(r);
+            listener.onEpoch(r);
+            if (es != null) {
+                boolean accuracy = METRIC_ACCURACY.equals(es.metric());
+                double m = accuracy ? val.accuracy() : val.loss();
+                boolean improved = bestEpoch == 0
+                        || (accuracy ? m > bestMetric + es.minDelta() : m < bestMetric - es.minDelta());
+                if (improved) {
+                    bestMetric = m;
+                    bestEpoch = e + 1;
+                    best = net.snapshot();
+                    sinceBest = 0;
+                } else if (++sinceBest >= es.patience()) {
+                    stoppedEarly = e + 1 < ts.epochs();
+                    break;
+                }
+            }
+        }
+        if (best != null) {
+            net.restore(best);
+        } else {
+            bestEpoch = epochs.size();
+        }
+        TestResult test = Scorer.score(evalWs, lut, data.test(), null, null, null);
+        return new TrainingOutcome(net.toModel(scaling, data.classNames()), epochs, test, stoppedEarly, bestEpoch);
+    }
+
+    private static void check(LoadedDataset data) {
+        if (data.test().images().pixelsPerImage() != data.inputSize()) {
+            throw new UserException(String.format(Locale.ROOT, INPUT_MISMATCH,
+                    data.test().images().pixelsPerImage(), data.inputSize()));
+        }
+        checkLabels("train", data.train(), data.numClasses());
+        checkLabels("test", data.test(), data.numClasses());
+    }
+
+    private static void checkLabels(String which, DataSplit split, int classes) {
+        byte[] labels = split.labels().labels();
+        for (int i = 0; i < labels.length; i++) {
+            int c = labels[i] & 0xFF;
+            if (c >= classes) {
+                throw new UserException(String.format(Locale.ROOT, LABEL_RANGE, which, c, i, classes - 1, classes));
+            }
+        }
+    }
+
+    /** Fisher-Yates shuffle of {@code a} in place. */
+    static void shuffle(int[] a, SplittableRandom rng) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int tmp = a[i];
+            a[i] = a[j];
+            a[j] = tmp;
+        }
+    }
+}

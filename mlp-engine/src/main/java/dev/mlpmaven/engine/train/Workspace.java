@@ -1,0 +1,277 @@
+package dev.mlpmaven.engine.train;
+
+import java.nio.FloatBuffer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import dev.mlpmaven.engine.train.Network.Layer;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Every buffer one forward/backward pass of up to {@code maxBatch} samples needs, allocated once.
+ *
+ * <p>Shapes (c-order, {@code B} the batch, {@code in0} the input width, {@code u_l} the units of hidden layer l,
+ * {@code C} the classes):
+ * <pre>
+ *   x       B x (in0+1)     input batch, one sample a row, last column all ones (written once)
+ *   h[l]    (u_l+1) x B     hidden activation, one sample a column, last row all ones
+ *   z[l]    u_l x B         pre-activation, only where the activation is not applied in place
+ *   dh[l]   (u_l+1) x B     gradient w.r.t. h[l] (last row unused), turned into the one w.r.t. z[l] in place
+ *   logits  C x B           logits, then probabilities, then dLoss/dlogits
+ * </pre>
+ * A batch smaller than {@code maxBatch} uses arrays of its own shape over the start of the same memory
+ * ({@link #views(int)}, cached), so gemm always sees contiguous arrays and nothing is allocated per batch.
+ */
+final class Workspace {
+    /** Arrays of one batch size over the workspace's memory. */
+    static final class Views {
+        final int b;
+        final INDArray x;
+        final INDArray[] hRows;  // u_l x b: what gemm writes when the activation is applied in place
+        final INDArray[] hAug;   // (u_l+1) x b: what the next layer reads
+        final INDArray[] z;      // u_l x b or null
+        final INDArray[] dhAug;  // (u_l+1) x b, training only
+        final INDArray[] dhRows; // u_l x b, training only
+        final INDArray logits;
+
+        Views(Workspace ws, int b) {
+            this.b = b;
+            Network net = ws.net;
+            int hidden = net.layers.length - 1;
+            x = Natives.alias(ws.x, b, net.inputSize + 1L);
+            hRows = new INDArray[hidden];
+            hAug = new INDArray[hidden];
+            z = new INDArray[hidden];
+            dhAug = new INDArray[hidden];
+            dhRows = new INDArray[hidden];
+            for (int l = 0; l < hidden; l++) {
+                int u = net.layers[l].out;
+                hRows[l] = Natives.alias(ws.h[l], u, b);
+                hAug[l] = Natives.alias(ws.h[l], u + 1L, b);
+                z[l] = ws.z[l] == null ? null : Natives.alias(ws.z[l], u, b);
+                if (ws.training) {
+                    dhAug[l] = Natives.alias(ws.dh[l], u + 1L, b);
+                    dhRows[l] = Natives.alias(ws.dh[l], u, b);
+                }
+            }
+            logits = Natives.alias(ws.logits, net.numClasses, b);
+        }
+    }
+
+    final Network net;
+    final int maxBatch;
+    final boolean training;
+    final INDArray x;
+    final FloatBuffer xf;
+    final INDArray[] h;
+    final FloatBuffer[] hf;
+    final INDArray[] z;
+    final FloatBuffer[] zf;
+    final INDArray[] dh;
+    final FloatBuffer[] dhf;
+    final FloatBuffer[] mask;
+    final INDArray logits;
+    final FloatBuffer lf;
+    private final Map<Integer, Views> views = new HashMap<>();
+    private int onesFor = -1;
+
+    Workspace(Network net, int maxBatch, boolean training) {
+        this.net = net;
+        this.maxBatch = maxBatch;
+        this.training = training;
+        int hidden = net.layers.length - 1;
+        int in = net.inputSize;
+        x = Natives.zeros(maxBatch, in + 1L);
+        xf = Natives.floats(x);
+        for (int r = 0; r < maxBatch; r++) {
+            xf.put(r * (in + 1) + in, 1f);
+        }
+        h = new INDArray[hidden];
+        hf = new FloatBuffer[hidden];
+        z = new INDArray[hidden];
+        zf = new FloatBuffer[hidden];
+        dh = new INDArray[hidden];
+        dhf = new FloatBuffer[hidden];
+        mask = new FloatBuffer[hidden];
+        for (int l = 0; l < hidden; l++) {
+            Layer layer = net.layers[l];
+            h[l] = Natives.zeros(layer.out + 1L, maxBatch);
+            hf[l] = Natives.floats(h[l]);
+            if (!inPlace(l)) {
+                z[l] = Natives.zeros(layer.out, maxBatch);
+                zf[l] = Natives.floats(z[l]);
+            }
+            if (training) {
+                dh[l] = Natives.zeros(layer.out + 1L, maxBatch);
+                dhf[l] = Natives.floats(dh[l]);
+                if (layer.dropout > 0) {
+                    mask[l] = FloatBuffer.allocate(layer.out * maxBatch);
+                }
+            }
+        }
+        logits = Natives.zeros(net.numClasses, maxBatch);
+        lf = Natives.floats(logits);
+    }
+
+    /** ReLU without dropout in training is applied in place on gemm's output and differentiated from it. */
+    boolean inPlace(int l) {
+        Layer layer = net.layers[l];
+        return layer.activation == dev.mlpmaven.config.Activation.RELU && (!training || layer.dropout == 0);
+    }
+
+    /** The arrays for batch size {@code b}, with the ones rows of the hidden activations in place. */
+    Views views(int b) {
+        if (b < 1 || b > maxBatch) {
+            throw new IllegalArgumentException("batch: found " + b + ", expected 1.." + maxBatch);
+        }
+        Views v = views.computeIfAbsent(b, k -> new Views(this, k));
+        if (onesFor != b) {
+            for (int l = 0; l < h.length; l++) {
+                int u = net.layers[l].out;
+                for (int j = 0; j < b; j++) {
+                    hf[l].put(u * b + j, 1f);
+                }
+            }
+            onesFor = b;
+        }
+        return v;
+    }
+
+    /**
+     * Writes the pixels of samples {@code order[start .. start+b)} into rows of {@code x}, mapping each byte through
+     * {@code lut}, and their labels into {@code y}.
+     */
+    void gather(int b, byte[] pixels, int pixelsPerImage, byte[] labels, int[] order, int start, float[] lut,
+                int[] y, float[] row) {
+        int stride = net.inputSize + 1;
+        for (int r = 0; r < b; r++) {
+            int s = order == null ? start + r : order[start + r];
+            int base = s * pixelsPerImage;
+            for (int k = 0; k < pixelsPerImage; k++) {
+                row[k] = lut[pixels[base + k] & 0xFF];
+            }
+            xf.put(r * stride, row, 0, pixelsPerImage);
+            y[r] = labels[s] & 0xFF;
+        }
+    }
+
+    /** Forward pass of the batch in {@code x}; logits end in {@code logits}. {@code dropoutRng} null: no dropout. */
+    void forward(Views v, SplittableRandom dropoutRng) {
+        Layer[] layers = net.layers;
+        int b = v.b;
+        INDArray a = v.x;
+        boolean transB = true; // layer 0 reads x (b x in), the others h (in x b)
+        for (int l = 0; l < layers.length; l++) {
+            Layer layer = layers[l];
+            if (layer.isOutput()) {
+                Gemm.gemm(layer.w, a, v.logits, false, transB, 1.0, 0.0);
+                break;
+            }
+            int n = layer.out * b;
+            if (inPlace(l)) {
+                Gemm.gemm(layer.w, a, v.hRows[l], false, transB, 1.0, 0.0);
+                Kernels.reluInPlace(hf[l], n);
+            } else {
+                Gemm.gemm(layer.w, a, v.z[l], false, transB, 1.0, 0.0);
+                Kernels.forward(layer.activation, zf[l], hf[l], n);
+                if (mask[l] != null) { // training with dropout: dropoutRng is required
+                    fillMask(mask[l], n, layer.dropout, dropoutRng);
+                    Kernels.multiply(hf[l], mask[l], n);
+                }
+            }
+            a = v.hAug[l];
+            transB = false;
+        }
+    }
+
+    /** Inverted dropout: each unit kept with probability 1 - p and then scaled by 1 / (1 - p). */
+    private static void fillMask(FloatBuffer m, int n, double p, SplittableRandom rng) {
+        float keep = (float) (1.0 / (1.0 - p));
+        for (int i = 0; i < n; i++) {
+            m.put(i, rng.nextDouble() < p ? 0f : keep);
+        }
+    }
+
+    /**
+     * Softmax cross-entropy of the logits against {@code y}. Returns the summed loss of the batch. With
+     * {@code gradient}, replaces the logits by {@code dLoss/dlogits = (softmax - onehot) / b} (the loss being
+     * the batch mean); otherwise, when {@code predicted} is given, stores the arg-max and its probability.
+     */
+    double softmaxCrossEntropy(Views v, int[] y, boolean gradient, int[] predicted, float[] confidence, int offset) {
+        int b = v.b;
+        int classes = net.numClasses;
+        float invB = 1f / b;
+        double sum = 0;
+        for (int j = 0; j < b; j++) {
+            float max = Float.NEGATIVE_INFINITY;
+            int arg = 0;
+            for (int c = 0; c < classes; c++) {
+                float zc = lf.get(c * b + j);
+                if (zc > max) {
+                    max = zc;
+                    arg = c;
+                }
+            }
+            float zyShifted = lf.get(y[j] * b + j) - max;
+            float total = 0f;
+            for (int c = 0; c < classes; c++) {
+                float e = (float) Math.exp(lf.get(c * b + j) - max);
+                total += e;
+                if (gradient) {
+                    lf.put(c * b + j, e);
+                }
+            }
+            double loss = (float) Math.log(total) - zyShifted; // -log softmax_y; NaN when a logit is NaN or infinite
+            sum += loss;
+            if (gradient) {
+                float inv = 1f / total;
+                for (int c = 0; c < classes; c++) {
+                    float p = lf.get(c * b + j) * inv;
+                    lf.put(c * b + j, ((c == y[j] ? p - 1f : p)) * invB);
+                }
+            } else if (predicted != null) {
+                predicted[offset + j] = arg;
+                confidence[offset + j] = 1f / total; // exp(max - max) / total
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * Backward pass after {@link #softmaxCrossEntropy} with gradient. With {@code fusedSgd} (plain SGD) each
+     * layer's update {@code W -= rate * dW} is fused into the gemm that computes {@code dW}, after the gradient
+     * flowing to the layer below has been computed from the old {@code W}; otherwise {@code dW} goes into each
+     * layer's gradient buffer for an optimizer.
+     */
+    void backward(Views v, boolean fusedSgd, double sgdRate) {
+        Layer[] layers = net.layers;
+        for (int l = layers.length - 1; l >= 0; l--) {
+            Layer layer = layers[l];
+            INDArray dz = layer.isOutput() ? v.logits : v.dhRows[l];      // out x b
+            if (l > 0) {
+                Gemm.gemm(layer.w, dz, v.dhAug[l - 1], true, false, 1.0, 0.0); // (in+1) x b
+            }
+            INDArray a = l == 0 ? v.x : v.hAug[l - 1];
+            boolean transB = l > 0; // dW = dz . x (x is b x (in+1)) or dz . h^T (h is (in+1) x b)
+            if (fusedSgd) {
+                Gemm.gemm(dz, a, layer.w, false, transB, -sgdRate, 1.0);
+            } else {
+                Gemm.gemm(dz, a, layer.g, false, transB, 1.0, 0.0);
+            }
+            if (l > 0) {
+                int below = l - 1;
+                int n = layers[below].out * v.b;
+                if (inPlace(below)) {
+                    Kernels.reluBackward(dhf[below], hf[below], n);
+                } else {
+                    if (mask[below] != null) {
+                        Kernels.multiply(dhf[below], mask[below], n);
+                    }
+                    Kernels.backward(layers[below].activation, zf[below], dhf[below], n);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.mlpmaven.engine.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Makes small broken model files from a valid one: wrong header fields, edited or raw manifests, cut or extended
+ * weights. Used by {@link ModelFileTest}; each method says what it breaks.
+ */
+final class HostileModelFiles {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private HostileModelFiles() {
+    }
+
+    /** A 4-3-2 network (relu, softmax): 23 floats, 92 weight bytes. */
+    static TrainedModel tinyModel() {
+        float[] w0 = new float[12];
+        for (int i = 0; i < w0.length; i++) {
+            w0[i] = (i - 6) / 4f;
+        }
+        DenseLayer hidden = new DenseLayer(4, 3, "relu", w0, new float[]{0.5f, -0.5f, 0.25f});
+        DenseLayer out = new DenseLayer(3, 2, "softmax", new float[]{1f, -1f, 0.5f, -0.5f, 2f, 0f}, new float[]{0f, 0.125f});
+        return new TrainedModel(4, List.of(hidden, out), InputScaling.UNIT, List.of("no", "yes"));
+    }
+
+    static byte[] valid() {
+        return ModelFile.encode(tinyModel(), GoldenModelGenerator.provenance());
+    }
+
+    static int manifestLength(byte[] file) {
+        return ByteBuffer.wrap(file).getInt(12);
+    }
+
+    static ObjectNode manifest(byte[] file) {
+        try {
+            return (ObjectNode) MAPPER.readTree(Arrays.copyOfRange(file, 16, 16 + manifestLength(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] withMagic(byte[] file, String magic) {
+        byte[] out = file.clone();
+        System.arraycopy(magic.getBytes(StandardCharsets.ISO_8859_1), 0, out, 0, 8);
+        return out;
+    }
+
+    static byte[] withVersion(byte[] file, int version) {
+        byte[] out = file.clone();
+        ByteBuffer.wrap(out).putInt(8, version);
+        return out;
+    }
+
+    static byte[] withManifestLength(byte[] file, int length) {
+        byte[] out = file.clone();
+        ByteBuffer.wrap(out).putInt(12, length);
+        return out;
+    }
+
+    /** The same file with the manifest replaced by these bytes (the header's length updated, weights kept). */
+    static byte[] withRawManifest(byte[] file, byte[] manifest) {
+        int oldLength = manifestLength(file);
+        byte[] weights = Arrays.copyOfRange(file, 16 + oldLength, file.length);
+        ByteBuffer out = ByteBuffer.allocate(16 + manifest.length + weights.length);
+        out.put(file, 0, 12).putInt(manifest.length).put(manifest).put(weights);
+        return out.array();
+    }
+
+    /** The same file with the manifest edited. */
+    static byte[] withManifest(byte[] file, Consumer<ObjectNode> edit) {
+        ObjectNode m = manifest(file);
+        edit.accept(m);
+        try {
+            return withRawManifest(file, MAPPER.writeValueAsBytes(m));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] truncated(byte[] file, int length) {
+        return Arrays.copyOf(file, length);
+    }
+
+    static byte[] withTrailingBytes(byte[] file, int extra) {
+        return Arrays.copyOf(file, file.length + extra);
+    }
+
+    /** Flips the lowest bit of the byte at {@code fromEnd} bytes before the end (inside the weights). */
+    static byte[] withFlippedWeightBit(byte[] file, int fromEnd) {
+        byte[] out = file.clone();
+        out[out.length - fromEnd] ^= 1;
+        return out;
+    }
+}
