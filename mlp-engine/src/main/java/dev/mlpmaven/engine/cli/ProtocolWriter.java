@@ -1,15 +1,16 @@
 package dev.mlpmaven.engine.cli;
 
+import dev.mlpmaven.engine.data.DataListener;
 import dev.mlpmaven.engine.run.RunListener;
 
 import java.io.PrintStream;
 
 /**
  * Writes protocol lines ({@link Protocol}) to the fork's real standard output, one flushed line per message,
- * from any thread. It is also the run's listener: log lines become {@code INFO}/{@code WARN}, batches
+ * from any thread. It is also the run's and the dataset resolver's listener: log lines become {@code INFO}/{@code WARN}, batches
  * become {@code PROGRESS} when progress was asked for.
  */
-final class ProtocolWriter implements RunListener {
+final class ProtocolWriter implements RunListener, DataListener {
     private final PrintStream out;
     private final boolean progress;
 
