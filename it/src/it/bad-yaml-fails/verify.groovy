@@ -4,7 +4,8 @@ def log = new File(basedir, 'build.log').text
 def yaml = new File(basedir, 'src/main/mlp/bad.yaml')
 def line = yaml.readLines().findIndexOf { it.startsWith('trainig:') } + 1
 assert line > 0
-assert log.contains("bad.yaml:${line}:1: trainig: found unknown key 'trainig', expected a key of ")
+assert log.contains("${yaml}:${line}:1: trainig: found unknown key 'trainig', expected a key of the experiment"
+        + " - did you mean 'training'?")
 assert log.contains('BUILD FAILURE')
 assert !log.contains('at dev.mlpmaven')
 assert !log.contains('Exception:')
