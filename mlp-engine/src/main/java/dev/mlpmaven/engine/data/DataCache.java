@@ -87,10 +87,10 @@ public final class DataCache {
     }
 
     /**
-     * Takes the lock named {@code key}, waiting for other threads of this JVM and for other processes.
-     * Close the returned handle to release it.
+     * Takes the lock named {@code key}, waiting for other threads of this JVM and for other processes;
+     * {@code onWait} runs once before waiting, if the lock is busy. Close the returned handle to release it.
      */
-    public Lock lock(String key) {
+    public Lock lock(String key, Runnable onWait) {
         Path file;
         try {
             file = Files.createDirectories(root.resolve("locks")).resolve(key + ".lock");
@@ -98,11 +98,22 @@ public final class DataCache {
             throw unusable(e);
         }
         ReentrantLock local = IN_PROCESS.computeIfAbsent(file, f -> new ReentrantLock());
-        local.lock();
+        boolean waited = false;
+        if (!local.tryLock()) {
+            onWait.run();
+            waited = true;
+            local.lock();
+        }
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
-                FileLock fileLock = channel.lock();
+                FileLock fileLock = channel.tryLock();
+                if (fileLock == null) {
+                    if (!waited) {
+                        onWait.run();
+                    }
+                    fileLock = channel.lock();
+                }
                 return new Lock(local, channel, fileLock);
             } catch (IOException | RuntimeException e) {
                 channel.close();
