@@ -182,6 +182,30 @@ class DatasetDownloadTest {
     }
 
     @Test
+    void downloads_go_through_the_proxy_with_its_credentials() throws IOException {
+        // the test server acts as the proxy; the mirror's host name exists only behind it
+        server.requiredProxyAuthorization = "Basic " + java.util.Base64.getEncoder()
+                .encodeToString("ada:s3cret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        int port = Integer.parseInt(server.mirror("m1").replaceAll(".*:(\\d+)/.*", "$1"));
+        ProxySettings proxy = new ProxySettings("127.0.0.1", port, "ada", "s3cret", List.of());
+        RegisteredDataset tiny = tiny(List.of("http://mirror.invalid/m1/"), true);
+        LoadedDataset data = resolve(tiny, options(cache).withProxy(proxy));
+        assertThat(data.origin()).containsEntry("train-images", "http://mirror.invalid/m1/" + T10K_IMAGES);
+        assertThat(server.requests).contains("GET http://mirror.invalid/m1/" + T10K_IMAGES);
+        assertThat(server.hits("m1", T10K_IMAGES)).isEqualTo(1);
+        assertThat(listener.warnings).isEmpty();
+        assertCacheHoldsOnlyVerified(cache);
+    }
+
+    @Test
+    void non_proxy_hosts_are_reached_directly() {
+        ProxySettings deadProxy = new ProxySettings("127.0.0.1", 9, null, null, List.of("127.0.0.1"));
+        resolve(tiny(List.of(server.mirror("m1")), true), options(cache).withProxy(deadProxy));
+        assertThat(server.requests).allMatch(r -> r.startsWith("GET /m1/"));
+        assertThat(listener.warnings).isEmpty();
+    }
+
+    @Test
     void redirect_is_followed() throws IOException {
         server.always("m1", T10K_IMAGES, REDIRECT);
         LoadedDataset data = resolve(tiny(List.of(server.mirror("m1")), true), options(cache));
