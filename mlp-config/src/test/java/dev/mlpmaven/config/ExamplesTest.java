@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -40,8 +44,43 @@ class ExamplesTest {
                 () -> assertLoads(file)));
     }
 
+    /** The complete experiments among the ```yaml blocks of docs/experiment-language.md (not those that extend). */
+    static List<String> documentedExperiments() throws IOException {
+        List<String> blocks = new ArrayList<>();
+        if (!Files.exists(LANGUAGE_DOC)) {
+            return blocks;
+        }
+        Matcher m = Pattern.compile("```yaml\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(LANGUAGE_DOC));
+        while (m.find()) {
+            String block = m.group(1);
+            if (block.lines().anyMatch(l -> l.startsWith("name:")) && block.lines().noneMatch(l -> l.startsWith("extends:"))) {
+                blocks.add(block);
+            }
+        }
+        return blocks;
+    }
+
+    @Test
+    void language_page_has_complete_experiments_to_check() throws IOException {
+        assertThat(documentedExperiments()).hasSizeGreaterThanOrEqualTo(5);
+    }
+
+    @TestFactory
+    Stream<DynamicTest> every_experiment_in_the_language_page_loads_without_problems(@TempDir Path dir)
+            throws IOException {
+        List<String> blocks = documentedExperiments();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            Path file = dir.resolve("doc-block-" + (i + 1) + ".yaml");
+            Files.writeString(file, blocks.get(i));
+            tests.add(DynamicTest.dynamicTest(file.getFileName().toString(), () -> assertLoads(file)));
+        }
+        return tests.stream();
+    }
+
     private static void assertLoads(Path file) {
         List<Problem> problems = new ArrayList<>(ExperimentLoader.validate(file, Map.of()));
+        // a dataset file outside the repository (Debian's /usr/share/datasets/, a doc's placeholder) may be absent
         problems.removeIf(p -> p.message().startsWith(MISSING_DATA) && !p.message().contains(EXAMPLES.toString()));
         assertThat(problems).as(file.toString()).isEmpty();
     }

@@ -45,6 +45,13 @@ class SchemaValidationTest {
     }
 
     @Test
+    void experiments_in_the_language_page_pass_the_schema() throws IOException {
+        for (String block : ExamplesTest.documentedExperiments()) {
+            assertThat(SCHEMA.validate(YAML.readTree(block))).as(block).isEmpty();
+        }
+    }
+
+    @Test
     void generated_schema_is_a_valid_draft_07_schema() throws IOException {
         JsonSchema meta = FACTORY.getSchema(SchemaLocation.of("http://json-schema.org/draft-07/schema#"));
         Set<ValidationMessage> errors = meta.validate(YAML.readTree(ExperimentSchema.json()));
