@@ -191,7 +191,7 @@ final class ExperimentBinder {
             boolean set = isSet(map, f);
             if (set && !f.onlyFor().isEmpty() && !f.onlyFor().contains(type)) {
                 problems.add(keyLocation(map, f).problem(path + "." + f.name(), String.format(Messages.NOT_FOR_TYPE,
-                        f.name(), typeField.name(), type, String.join(" or ", f.onlyFor()), typePath)));
+                        f.name(), typeField.name(), type, Field.orList(f.onlyFor()), typePath)));
             }
             if (!set && f.requiredFor().contains(type) && map.get(f.name()) == null) {
                 problems.add(map.location().problem(path + "." + f.name(), String.format(Messages.REQUIRED_FOR_TYPE,

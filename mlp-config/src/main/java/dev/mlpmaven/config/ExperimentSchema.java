@@ -51,8 +51,7 @@ public final class ExperimentSchema {
         anyOf.addObject().putArray("required").add(Language.NAME.name());
         anyOf.addObject().putArray("required").add(Language.EXTENDS.name());
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"));
         try {
             return JSON.writer(printer).writeValueAsString(schema) + "\n";
         } catch (JsonProcessingException e) {
@@ -62,15 +61,34 @@ public final class ExperimentSchema {
 
     private static ObjectNode field(Field f) {
         ObjectNode node = shape(f.shape());
+        if (!f.required()) {
+            allowNull(node);
+        }
         ObjectNode out = NODES.objectNode();
         out.put("description", f.description() + (f.onlyFor().isEmpty() ? ""
-                : " Only with type " + String.join(" or ", f.onlyFor()) + "."));
+                : " Only with type " + Field.orList(f.onlyFor()) + "."));
         out.setAll(node);
         if (f.defaultValue() != null) {
             out.set("default", JSON.valueToTree(f.defaultValue()));
         }
         out.putArray("examples").add(example(f));
         return out;
+    }
+
+    /**
+     * An optional key may be null in YAML ({@code key:} or {@code key: null}): it means "the default", and on top of
+     * an {@code extends} base it removes the base's value.
+     */
+    private static void allowNull(ObjectNode node) {
+        if (node.has("oneOf")) {
+            ((ArrayNode) node.get("oneOf")).addObject().put("type", "null");
+            return;
+        }
+        String type = node.get("type").asText();
+        node.putArray("type").add(type).add("null");
+        if (node.has("enum")) {
+            ((ArrayNode) node.get("enum")).addNull();
+        }
     }
 
     private static JsonNode example(Field f) {
@@ -210,7 +228,11 @@ public final class ExperimentSchema {
             return cell(f.defaultText());
         }
         if (f.defaultValue() == null) {
-            return f.requiredFor().isEmpty() ? "-" : "required for type " + String.join(", ", f.requiredFor());
+            return f.requiredFor().isEmpty() ? "-" : "required with type " + Field.orList(f.requiredFor());
+        }
+        if (f.defaultValue() instanceof Double d) {
+            return "`" + java.math.BigDecimal.valueOf(d).stripTrailingZeros().toString().toLowerCase(java.util.Locale.ROOT)
+                    + "`";
         }
         return "`" + cell(JSON.valueToTree(f.defaultValue()).toString().replace("\"", "")) + "`";
     }
@@ -226,10 +248,7 @@ public final class ExperimentSchema {
             c = s.expected();
         }
         if (!f.onlyFor().isEmpty()) {
-            c += "; only with type " + String.join(" or ", f.onlyFor());
-        }
-        if (!f.requiredFor().isEmpty()) {
-            c += "; required with type " + String.join(" or ", f.requiredFor());
+            c += "; only with type " + Field.orList(f.onlyFor());
         }
         return c;
     }

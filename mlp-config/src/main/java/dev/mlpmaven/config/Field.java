@@ -55,6 +55,14 @@ record Field(String name, Shape shape, Object defaultValue, String defaultText, 
                 text);
     }
 
+    /** "adam, adamw or rmsprop". */
+    static String orList(List<String> words) {
+        if (words.size() <= 1) {
+            return String.join("", words);
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
+    }
+
     /** The hint for a bad value: the field's own, or "e.g. key: example". */
     String valueHint() {
         return hint != null ? hint : "e.g. " + name + ": " + example;

@@ -31,6 +31,8 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class DataCache {
     private static final ConcurrentHashMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
+    private static final long STALE_MILLIS = 24L * 3600 * 1000;
+
     private final Path root;
 
     public DataCache(Path cacheDir) {
@@ -76,10 +78,14 @@ public final class DataCache {
         }
     }
 
-    /** A new empty file in {@code tmp/} (same file system as the entries, so moves are atomic). */
+    /**
+     * A new empty file in {@code tmp/} (same file system as the entries, so moves are atomic). Leftovers of
+     * builds that were killed mid-download, older than a day, are removed on the way.
+     */
     public Path newTempFile(String prefix) {
         try {
             Path dir = Files.createDirectories(root.resolve("tmp"));
+            removeStale(dir);
             return Files.createTempFile(dir, prefix, ".part");
         } catch (IOException e) {
             throw unusable(e);
@@ -87,10 +93,10 @@ public final class DataCache {
     }
 
     /**
-     * Takes the lock named {@code key}, waiting for other threads of this JVM and for other processes.
-     * Close the returned handle to release it.
+     * Takes the lock named {@code key}, waiting for other threads of this JVM and for other processes;
+     * {@code onWait} runs once before waiting, if the lock is busy. Close the returned handle to release it.
      */
-    public Lock lock(String key) {
+    public Lock lock(String key, Runnable onWait) {
         Path file;
         try {
             file = Files.createDirectories(root.resolve("locks")).resolve(key + ".lock");
@@ -98,11 +104,22 @@ public final class DataCache {
             throw unusable(e);
         }
         ReentrantLock local = IN_PROCESS.computeIfAbsent(file, f -> new ReentrantLock());
-        local.lock();
+        boolean waited = false;
+        if (!local.tryLock()) {
+            onWait.run();
+            waited = true;
+            local.lock();
+        }
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             try {
-                FileLock fileLock = channel.lock();
+                FileLock fileLock = channel.tryLock();
+                if (fileLock == null) {
+                    if (!waited) {
+                        onWait.run();
+                    }
+                    fileLock = channel.lock();
+                }
                 return new Lock(local, channel, fileLock);
             } catch (IOException | RuntimeException e) {
                 channel.close();
@@ -114,6 +131,23 @@ public final class DataCache {
         } catch (RuntimeException e) {
             local.unlock();
             throw e;
+        }
+    }
+
+    private static void removeStale(Path dir) {
+        long cutoff = System.currentTimeMillis() - STALE_MILLIS;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                try {
+                    if (Files.getLastModifiedTime(f).toMillis() < cutoff) {
+                        Files.deleteIfExists(f);
+                    }
+                } catch (IOException e) {
+                    // another build removed it first, or it is not ours to remove: leave it
+                }
+            }
+        } catch (IOException e) {
+            // listing failed: the new temp file below reports a real problem if there is one
         }
     }
 

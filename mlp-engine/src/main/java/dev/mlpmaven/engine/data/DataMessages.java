@@ -39,6 +39,12 @@ public final class DataMessages {
     /** dataset, file, cache file. */
     public static final String USING_CACHE = "%s: using cached %s (%s)";
 
+    /** dataset, file name. */
+    public static final String WAITING_FOR_LOCK =
+            "%s: another build is fetching %s into the cache; waiting for it";
+    /** the URL as given, the problem. */
+    public static final String REASON_BAD_URL =
+            "not a usable URL (%s) - mirrors are http:// or https:// folders; list local folders in dataDirs";
     /** url, size (or "size unknown"). */
     public static final String DOWNLOADING = "Downloading %s (%s)";
     /** file name, bytes so far, total (or "?"), percent text, speed. */

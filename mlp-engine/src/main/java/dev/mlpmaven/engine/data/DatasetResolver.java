@@ -165,7 +165,8 @@ public final class DatasetResolver {
 
     private Fetched fetch(RegisteredDataset dataset, RemoteFile file, List<Path> dirs, List<String> mirrors) {
         int classes = dataset.classNames().size();
-        try (DataCache.Lock lock = cache.lock(file.gzSha256())) {
+        try (DataCache.Lock lock = cache.lock(file.gzSha256(),
+                () -> listener.info(String.format(WAITING_FOR_LOCK, dataset.name(), file.fileName())))) {
             Optional<String> expected = file.contentSha256() != null ? Optional.of(file.contentSha256())
                     : cache.contentShaFor(file.gzSha256());
             // 1. the cache
@@ -228,8 +229,21 @@ public final class DatasetResolver {
         }
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < mirrors.size(); i++) {
-            URI uri = URI.create(mirrors.get(i) + file.fileName());
             boolean more = i + 1 < mirrors.size();
+            URI uri;
+            try {
+                uri = URI.create(mirrors.get(i) + file.fileName());
+                if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {
+                    throw new IllegalArgumentException("scheme " + uri.getScheme());
+                }
+            } catch (IllegalArgumentException e) {
+                String reason = String.format(REASON_BAD_URL, e.getMessage());
+                failures.add(mirrors.get(i) + file.fileName() + ": " + reason);
+                if (more) {
+                    listener.warn(String.format(MIRROR_FAILED, mirrors.get(i) + file.fileName(), reason));
+                }
+                continue;
+            }
             Path tmp = cache.newTempFile(file.rawFileName());
             try {
                 Downloader.Result result = downloader.download(uri, tmp);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -73,6 +74,8 @@ public final class ModelFile {
             "%s: manifest: found bytes that are not UTF-8, expected UTF-8 JSON - the file is damaged";
     public static final String MANIFEST_NOT_JSON =
             "%s: manifest: found invalid JSON at line %d, column %d, expected a JSON object - the file is damaged";
+    public static final String MANIFEST_LIMITS =
+            "%s: manifest: found JSON beyond the reader's limits (%s), expected a model manifest - the file is damaged or hostile";
     public static final String FIELD_MISSING =
             "%s: manifest field '%s' is missing - the file is damaged or was not written by mlp-maven";
     public static final String FIELD_INVALID =
@@ -315,6 +318,8 @@ public final class ModelFile {
             if (node != null && p.nextToken() != null) {
                 throw new JsonParseException(p, "trailing content");
             }
+        } catch (StreamConstraintsException e) {
+            throw new UserException(String.format(MANIFEST_LIMITS, file, e.getOriginalMessage()), e);
         } catch (JsonProcessingException e) {
             throw new UserException(String.format(MANIFEST_NOT_JSON, file,
                     e.getLocation() == null ? 0 : e.getLocation().getLineNr(),

@@ -63,6 +63,8 @@ public record ExperimentSummary(String name, String folder, Map<String, String> 
         double seconds;
         if (metrics.hasNonNull("totalSeconds")) {
             seconds = number(metricsFile, metrics, "totalSeconds");
+        } else if (metrics.path("timings").hasNonNull("total")) {
+            seconds = number(metricsFile, metrics.get("timings"), "timings.total", "total");
         } else {
             seconds = 0;
             for (JsonNode e : epochs) {

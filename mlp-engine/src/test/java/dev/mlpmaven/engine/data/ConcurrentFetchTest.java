@@ -23,6 +23,9 @@ class ConcurrentFetchTest {
     @Test
     void two_processes_share_one_cache_and_download_once() throws Exception {
         try (FaultyServer server = serveAll(new FaultyServer(), "m1")) {
+            // the first request waits 1.5 s before answering, so the other process surely arrives meanwhile
+            server.stallMillis = 1500;
+            server.faults("m1", TRAIN_IMAGES, FaultyServer.Fault.LATE);
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<Process> processes = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
@@ -48,7 +51,9 @@ class ConcurrentFetchTest {
             for (String text : outputs) {
                 assertThat(text).contains("RESULT train=60000 test=10000 " + contentSha(TRAIN_IMAGES));
             }
-            assertThat(String.join("", outputs)).containsOnlyOnce("Downloaded " + server.mirror("m1") + TRAIN_IMAGES);
+            assertThat(String.join("", outputs)).containsOnlyOnce("Downloaded " + server.mirror("m1") + TRAIN_IMAGES)
+                    .containsOnlyOnce("full: another build is fetching train-images-idx3-ubyte.gz into the cache;"
+                            + " waiting for it");
             for (String name : List.of(TRAIN_IMAGES, TRAIN_LABELS, T10K_IMAGES, T10K_LABELS)) {
                 assertThat(server.hits("m1", name)).as(name).isEqualTo(1);
             }

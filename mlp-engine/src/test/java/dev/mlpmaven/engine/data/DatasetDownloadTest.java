@@ -142,7 +142,7 @@ class DatasetDownloadTest {
     }
 
     @Test
-    void server_slow_to_answer_times_out_on_the_headers() {
+    void server_slow_to_answer_times_out_on_the_headers() throws IOException {
         server.always("m1", T10K_LABELS, LATE);
         server.stallMillis = 2000;
         DataOptions options = options(cache).withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300), 0,
@@ -151,6 +151,8 @@ class DatasetDownloadTest {
                 .isInstanceOf(UserException.class)
                 .hasMessageContaining("  " + url("m1", T10K_LABELS) + ": timed out: no data for 300 ms"
                         + System.lineSeparator());
+        assertCacheHoldsOnlyVerified(cache);
+        assertThat(cacheEntries(cache)).containsExactly(contentSha(T10K_IMAGES) + ".idx");
     }
 
     @Test
@@ -164,6 +166,43 @@ class DatasetDownloadTest {
         assertThat(server.hits("m1", T10K_IMAGES)).isEqualTo(1);
         assertThat(server.hits("m2", T10K_IMAGES)).isEqualTo(1);
         assertCacheHoldsOnlyVerified(cache);
+    }
+
+    @Test
+    void mirror_that_is_not_http_is_reported_and_skipped() {
+        RegisteredDataset tiny = tiny(List.of(server.mirror("m1")), true);
+        DatasetSpec spec = new DatasetSpec("tiny", null, null, null, null, List.of("file:///srv/data/"),
+                List.of(), List.of());
+        new DatasetResolver(options(cache), listener, new DatasetRegistry(List.of(tiny))).resolve(spec);
+        assertThat(listener.warnings).containsExactly(
+                "file:///srv/data/t10k-images-idx3-ubyte.gz: not a usable URL (scheme file) - mirrors are http:// or"
+                        + " https:// folders; list local folders in dataDirs - trying the next mirror",
+                "file:///srv/data/t10k-labels-idx1-ubyte.gz: not a usable URL (scheme file) - mirrors are http:// or"
+                        + " https:// folders; list local folders in dataDirs - trying the next mirror");
+    }
+
+    @Test
+    void downloads_go_through_the_proxy_with_its_credentials() throws IOException {
+        // the test server acts as the proxy; the mirror's host name exists only behind it
+        server.requiredProxyAuthorization = "Basic " + java.util.Base64.getEncoder()
+                .encodeToString("ada:s3cret".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        int port = Integer.parseInt(server.mirror("m1").replaceAll(".*:(\\d+)/.*", "$1"));
+        ProxySettings proxy = new ProxySettings("127.0.0.1", port, "ada", "s3cret", List.of());
+        RegisteredDataset tiny = tiny(List.of("http://mirror.invalid/m1/"), true);
+        LoadedDataset data = resolve(tiny, options(cache).withProxy(proxy));
+        assertThat(data.origin()).containsEntry("train-images", "http://mirror.invalid/m1/" + T10K_IMAGES);
+        assertThat(server.requests).contains("GET http://mirror.invalid/m1/" + T10K_IMAGES);
+        assertThat(server.hits("m1", T10K_IMAGES)).isEqualTo(1);
+        assertThat(listener.warnings).isEmpty();
+        assertCacheHoldsOnlyVerified(cache);
+    }
+
+    @Test
+    void non_proxy_hosts_are_reached_directly() {
+        ProxySettings deadProxy = new ProxySettings("127.0.0.1", 9, null, null, List.of("127.0.0.1"));
+        resolve(tiny(List.of(server.mirror("m1")), true), options(cache).withProxy(deadProxy));
+        assertThat(server.requests).allMatch(r -> r.startsWith("GET /m1/"));
+        assertThat(listener.warnings).isEmpty();
     }
 
     @Test

@@ -46,6 +46,10 @@ final class FaultyServer implements AutoCloseable {
     private final Map<String, Fault> always = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     volatile long stallMillis = 3000;
+    /** When set, act as a proxy that wants this "Proxy-Authorization" value and answers 407 without it. */
+    volatile String requiredProxyAuthorization;
+    /** Request lines seen, e.g. "GET http://mirror.invalid/m1/x.gz" when used as a proxy. */
+    final java.util.List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     FaultyServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -87,6 +91,14 @@ final class FaultyServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
+        requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+        String wanted = requiredProxyAuthorization;
+        if (wanted != null && !wanted.equals(exchange.getRequestHeaders().getFirst("Proxy-Authorization"))) {
+            exchange.getResponseHeaders().add("Proxy-Authenticate", "Basic realm=\"test proxy\"");
+            exchange.sendResponseHeaders(407, -1);
+            exchange.close();
+            return;
+        }
         hits.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
         byte[] content = files.get(path);
         Fault fault;

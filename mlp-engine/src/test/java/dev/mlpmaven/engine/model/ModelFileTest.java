@@ -188,6 +188,15 @@ class ModelFileTest {
     }
 
     @Test
+    void reader_rejects_deeply_nested_json_without_overflowing_the_stack() throws IOException {
+        String deep = "{\"a\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+        assertRejected(withRawManifest(valid(), deep.getBytes(StandardCharsets.UTF_8)),
+                "manifest: found JSON beyond the reader's limits (Document nesting depth (1001) exceeds the maximum allowed "
+                        + "(1000, from `StreamReadConstraints.getMaxNestingDepth()`)), expected a model manifest - "
+                        + "the file is damaged or hostile");
+    }
+
+    @Test
     void reader_rejects_duplicate_keys() throws IOException {
         assertRejected(withRawManifest(valid(), "{\"inputSize\": 4, \"inputSize\": 5}".getBytes(StandardCharsets.UTF_8)),
                 "manifest: found invalid JSON at line 1, column 29, expected a JSON object - the file is damaged");

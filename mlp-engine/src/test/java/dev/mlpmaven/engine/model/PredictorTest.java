@@ -67,6 +67,23 @@ class PredictorTest {
     }
 
     @Test
+    void probabilities_of_idx_images_are_those_of_each_image() {
+        byte[][] inputs = GoldenModelGenerator.inputs();
+        byte[] all = new byte[4 * 16];
+        for (int i = 0; i < 4; i++) {
+            System.arraycopy(inputs[i], 0, all, 16 * i, 16);
+        }
+        Predictor p = new Predictor(GoldenModelGenerator.model());
+        float[][] out = p.probabilities(new dev.mlpmaven.engine.data.IdxImages(4, 4, 4, all));
+        for (int i = 0; i < 4; i++) {
+            assertThat(out[i]).containsExactly(p.probabilities(inputs[i], 0));
+        }
+        assertThat(Predictor.argmax(out[2])).isEqualTo(1);
+        assertThatThrownBy(() -> p.probabilities(new dev.mlpmaven.engine.data.IdxImages(1, 3, 3, new byte[9])))
+                .hasMessage("images: found 9 pixels per image, expected 16 (the model's input size)");
+    }
+
+    @Test
     void softmax_is_stable_for_huge_logits() {
         DenseLayer out = new DenseLayer(1, 2, "softmax", new float[]{1000f, -1000f}, new float[]{0f, 0f});
         Predictor p = new Predictor(new TrainedModel(1, List.of(out), InputScaling.UNIT, List.of("a", "b")));
