@@ -2,7 +2,7 @@ package dev.mlpmaven.engine.cli;
 
 import dev.mlpmaven.config.UserException;
 import dev.mlpmaven.engine.data.DataOptions;
-import dev.mlpmaven.engine.data.ProxySettings;
+import dev.mlpmaven.engine.run.ExperimentRunner;
 import dev.mlpmaven.engine.run.RunOptions;
 
 import java.nio.file.Path;
@@ -139,31 +139,9 @@ public record CliArguments(String command, Path outputRoot, Path projectDir, Pat
                 proxySettings);
     }
 
-    /** The dataset options: defaults, then cache, offline, data folders and proxy from the command line. */
+    /** The dataset options: the runner's mapping of {@link #runOptions(Map)}. */
     public DataOptions dataOptions(Map<String, String> env) {
-        DataOptions o = DataOptions.defaults().withOffline(offline);
-        if (cacheDir != null) {
-            o = o.withCacheDir(cacheDir);
-        }
-        if (!dataDirs.isEmpty()) {
-            o = o.withDataDirs(dataDirs, o.datasetRoots());
-        }
-        if (proxy != null) {
-            int colon = proxy.lastIndexOf(':');
-            String host = colon < 0 ? proxy : proxy.substring(0, colon);
-            int port;
-            try {
-                port = colon < 0 ? 80 : Integer.parseInt(proxy.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                throw new UserException("command line: --proxy " + proxy + ": found port '"
-                        + proxy.substring(colon + 1) + "', expected host:port with a number");
-            }
-            String nonProxy = env.get(NON_PROXY_HOSTS_ENV);
-            List<String> bypass = nonProxy == null || nonProxy.isBlank() ? List.of()
-                    : List.of(nonProxy.split("[|,]"));
-            o = o.withProxy(new ProxySettings(host, port, env.get(PROXY_USER_ENV), env.get(PROXY_PASSWORD_ENV), bypass));
-        }
-        return o;
+        return ExperimentRunner.dataOptions(runOptions(env));
     }
 
     private static void copy(Map<String, String> env, String key, Map<String, String> to, String as) {
