@@ -58,6 +58,9 @@ final class YamlReader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read experiment file " + path + ": " + e.getMessage(), e);
         }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte order mark some editors write
+        }
         YamlReader reader = new YamlReader(path.toString(), path, problems);
         YamlNode root = reader.read(new StringReader(text));
         if (root == null && problems.isEmpty()) {
