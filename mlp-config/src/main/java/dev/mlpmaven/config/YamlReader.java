@@ -77,7 +77,8 @@ final class YamlReader {
         List<Problem> found = new ArrayList<>();
         YamlNode node = new YamlReader(where.file(), where.source(), found).read(new StringReader(text));
         if (!found.isEmpty()) {
-            problems.add(where.problem(keyPath, String.format(Messages.OVERRIDE_NOT_YAML, text, expected)));
+            problems.add(where.problem(keyPath,
+                    String.format(Messages.OVERRIDE_NOT_YAML, KeyPaths.visible(text), expected)));
             return null;
         }
         return node == null ? new YamlScalar(where, Kind.NULL, "", null) : node.relocated(where);
