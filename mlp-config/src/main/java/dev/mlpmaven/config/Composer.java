@@ -4,6 +4,7 @@ import dev.mlpmaven.config.YamlNode.Kind;
 import dev.mlpmaven.config.YamlNode.YamlMap;
 import dev.mlpmaven.config.YamlNode.YamlScalar;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,15 @@ final class Composer {
             fatal = true;
             return own;
         }
-        Path base = file.resolveSibling(s.text()).normalize();
+        Path base;
+        try {
+            base = file.resolveSibling(s.text()).normalize();
+        } catch (InvalidPathException e) {
+            problems.add(s.location().problem(Language.EXTENDS.name(),
+                    String.format(Messages.NOT_A_PATH, KeyPaths.visible(s.text()), e.getReason())));
+            fatal = true;
+            return own;
+        }
         List<Path> here = new ArrayList<>(chain);
         here.add(file);
         for (int i = 0; i < here.size(); i++) {

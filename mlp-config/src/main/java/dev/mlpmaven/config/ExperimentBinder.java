@@ -6,6 +6,7 @@ import dev.mlpmaven.config.YamlNode.YamlList;
 import dev.mlpmaven.config.YamlNode.YamlMap;
 import dev.mlpmaven.config.YamlNode.YamlScalar;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +63,7 @@ final class ExperimentBinder {
                     paths(d, Language.DATA_DIRS), List.of());
         }
         if (present.isEmpty()) {
-            if (d.get(Language.DATASET_NAME.name()) == null || ShapeChecker.isNull(d.get(Language.DATASET_NAME.name()))) {
+            if (ShapeChecker.isNull(d.get(Language.DATASET_NAME.name()))) {
                 problems.add(d.location().problem("dataset", Messages.DATASET_NEITHER));
             }
             return DatasetSpec.named((String) Language.DATASET.defaultValue());
@@ -81,7 +82,7 @@ final class ExperimentBinder {
         List<Path> files = new ArrayList<>();
         for (Field f : Language.DATASET_FILES) {
             YamlNode n = value(d, f);
-            Path p = n == null ? null : resolve(n);
+            Path p = n == null ? null : resolve(n, "dataset." + f.name());
             if (p != null && !Files.isRegularFile(p)) {
                 problems.add(n.location().problem("dataset." + f.name(), String.format(Messages.DATA_FILE_MISSING, p)));
             }
@@ -96,11 +97,17 @@ final class ExperimentBinder {
     }
 
     /** A path as written, against the folder of the file that wrote it (an override: the experiment file). */
-    private static Path resolve(YamlNode node) {
+    private Path resolve(YamlNode node, String keyPath) {
         String text = ((YamlScalar) node).text();
         Path source = node.location().source();
         Path folder = source == null ? Path.of("") : source.toAbsolutePath().getParent();
-        return folder.resolve(text).normalize();
+        try {
+            return folder.resolve(text).normalize();
+        } catch (InvalidPathException e) {
+            problems.add(node.location().problem(keyPath,
+                    String.format(Messages.NOT_A_PATH, KeyPaths.visible(text), e.getReason())));
+            return null;
+        }
     }
 
     // ---- model
@@ -124,11 +131,13 @@ final class ExperimentBinder {
                         ? enumValue(Activation.class, text(l, Language.LAYER_ACTIVATION)) : activation;
                 double drop = isSet(l, Language.LAYER_DROPOUT) ? number(l, Language.LAYER_DROPOUT) : dropout;
                 Init i = isSet(l, Language.LAYER_INIT) ? enumValue(Init.class, text(l, Language.LAYER_INIT)) : init;
-                layers.add(new LayerSpec((int) longValue(l, Language.UNITS, 1), a, drop, i == null ? a.defaultInit() : i));
+                int units = (int) longValue(l, Language.UNITS, 1);
+                layers.add(new LayerSpec(units, a, drop, i == null ? a.defaultInit() : i));
             }
         } else {
             for (long units : longs(m, Language.HIDDEN)) {
-                layers.add(new LayerSpec((int) units, activation, dropout, init == null ? activation.defaultInit() : init));
+                Init i = init == null ? activation.defaultInit() : init;
+                layers.add(new LayerSpec((int) units, activation, dropout, i));
             }
         }
         return new ModelSpec(layers, enumValue(Normalization.class, text(m, Language.NORMALIZATION)));
@@ -284,7 +293,18 @@ final class ExperimentBinder {
 
     private List<Path> paths(YamlMap map, Field f) {
         YamlNode n = value(map, f);
-        return n == null ? List.of() : ((YamlList) n).items().stream().map(ExperimentBinder::resolve).toList();
+        if (n == null) {
+            return List.of();
+        }
+        List<YamlNode> items = ((YamlList) n).items();
+        List<Path> paths = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Path p = resolve(items.get(i), "dataset." + f.name() + "[" + i + "]");
+            if (p != null) {
+                paths.add(p);
+            }
+        }
+        return paths;
     }
 
     @SuppressWarnings("unchecked")

@@ -64,6 +64,9 @@ public final class ExperimentLoader {
     }
 
     private static Outcome run(Path yamlFile, Map<String, String> overrides) {
+        if (overrides == null) {
+            overrides = Map.of();
+        }
         List<Problem> problems = new ArrayList<>();
         if (!Files.isRegularFile(yamlFile)) {
             problems.add(new Problem(yamlFile.toString(), 0, 0, YamlReader.DOCUMENT, Messages.NO_SUCH_FILE));

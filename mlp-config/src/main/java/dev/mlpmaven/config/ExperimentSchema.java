@@ -231,8 +231,8 @@ public final class ExperimentSchema {
             return f.requiredFor().isEmpty() ? "-" : "required with type " + Field.orList(f.requiredFor());
         }
         if (f.defaultValue() instanceof Double d) {
-            return "`" + java.math.BigDecimal.valueOf(d).stripTrailingZeros().toString().toLowerCase(java.util.Locale.ROOT)
-                    + "`";
+            String plain = java.math.BigDecimal.valueOf(d).stripTrailingZeros().toString();
+            return "`" + plain.toLowerCase(java.util.Locale.ROOT) + "`";
         }
         return "`" + cell(JSON.valueToTree(f.defaultValue()).toString().replace("\"", "")) + "`";
     }

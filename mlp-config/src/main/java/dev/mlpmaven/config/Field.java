@@ -37,7 +37,8 @@ record Field(String name, Shape shape, Object defaultValue, String defaultText, 
     }
 
     Field mandatory() {
-        return new Field(name, shape, defaultValue, defaultText, true, onlyFor, requiredFor, description, example, hint);
+        return new Field(name, shape, defaultValue, defaultText, true, onlyFor, requiredFor, description, example,
+                hint);
     }
 
     Field onlyFor(String... types) {

@@ -64,7 +64,8 @@ final class Language {
             .defaultsTo(Defaults.HIDDEN).defaultText("[256, 256] when layers is absent");
     static final Field LAYERS = Field.of("layers", new ListShape(LAYER_OBJECT),
             "Hidden layers in order, each with its own settings (instead of hidden).",
-            "[{units: 256, activation: relu, dropout: 0.1}]");
+            "[{units: 256, activation: relu, dropout: 0.1}]")
+            .hint("for plain sizes write hidden: [256, 128]; layers takes mappings such as [{units: 256}]");
     static final Field ACTIVATION = Field.of("activation", EnumShape.of(Activation.class),
             "Activation of every hidden layer that names none.", "relu").defaultsTo(Defaults.ACTIVATION.yamlName());
     static final Field DROPOUT = Field.of("dropout", NumberShape.fraction(0, 1),

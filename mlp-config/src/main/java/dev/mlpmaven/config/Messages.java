@@ -62,6 +62,8 @@ public final class Messages {
     public static final String DATA_FILE_MISSING = "found no file at %s, expected an IDX file (gzip or raw)"
             + " - paths are relative to the experiment file that names them";
 
+    public static final String NOT_A_PATH = "found '%s', expected a file path - %s";
+
     // command-line overrides (-Dmlp.set.key.path=value)
     public static final String OVERRIDE_FILE = "<override mlp.set.%s>";
     public static final String OVERRIDE_NOT_YAML = "found '%s', which is not a YAML value, expected %s"

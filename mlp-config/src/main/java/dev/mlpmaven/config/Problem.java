@@ -13,7 +13,7 @@ package dev.mlpmaven.config;
  */
 public record Problem(String file, int line, int column, String keyPath, String message) {
 
-    /** {@code <file>:<line>:<column>: <key.path>: <message>}, or {@code <file>: <key.path>: <message>} without a line. */
+    /** {@code <file>:<line>:<column>: <key.path>: <message>}; {@code <file>: <key.path>: <message>} without a line. */
     public String format() {
         String where = line > 0 ? file + ":" + line + ":" + column : file;
         return where + ": " + keyPath + ": " + message;

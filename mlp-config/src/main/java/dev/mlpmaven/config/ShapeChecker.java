@@ -50,7 +50,7 @@ final class ShapeChecker {
                         .orElse(String.format(Messages.VALID_KEYS, String.join(", ", shape.names())));
                 String of = path.isEmpty() ? "the experiment" : path;
                 problems.add(e.getValue().keyLocation().problem(keyPath,
-                        String.format(Messages.UNKNOWN_KEY, key, of, hint)));
+                        String.format(Messages.UNKNOWN_KEY, KeyPaths.visible(key), of, hint)));
             } else {
                 check(e.getValue().value(), field, keyPath);
             }
@@ -200,7 +200,7 @@ final class ShapeChecker {
         }
         YamlScalar s = (YamlScalar) node;
         return switch (s.kind()) {
-            case STRING -> (withType ? "string '" : "'") + s.text() + "'";
+            case STRING -> (withType ? "string '" : "'") + KeyPaths.visible(s.text()) + "'";
             case NULL -> "nothing";
             default -> s.text();
         };

@@ -58,6 +58,9 @@ final class YamlReader {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read experiment file " + path + ": " + e.getMessage(), e);
         }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1); // a byte order mark some editors write
+        }
         YamlReader reader = new YamlReader(path.toString(), path, problems);
         YamlNode root = reader.read(new StringReader(text));
         if (root == null && problems.isEmpty()) {
@@ -74,7 +77,8 @@ final class YamlReader {
         List<Problem> found = new ArrayList<>();
         YamlNode node = new YamlReader(where.file(), where.source(), found).read(new StringReader(text));
         if (!found.isEmpty()) {
-            problems.add(where.problem(keyPath, String.format(Messages.OVERRIDE_NOT_YAML, text, expected)));
+            problems.add(where.problem(keyPath,
+                    String.format(Messages.OVERRIDE_NOT_YAML, KeyPaths.visible(text), expected)));
             return null;
         }
         return node == null ? new YamlScalar(where, Kind.NULL, "", null) : node.relocated(where);

@@ -55,7 +55,7 @@ final class Corpus {
     }
 
     static String schemaMarker(String name) throws IOException {
-        List<String> lines = Files.readAllLines(yaml(name));
+        List<String> lines = Files.readAllLines(yaml(name), java.nio.charset.StandardCharsets.ISO_8859_1);
         String first = lines.isEmpty() ? "" : lines.get(0);
         return first.startsWith("# schema: ") ? first.substring("# schema: ".length()).trim() : "";
     }

@@ -81,7 +81,16 @@ class SchemaValidationTest {
         }
         Set<ValidationMessage> errors = SCHEMA.validate(tree);
         switch (marker) {
-            case "fails" -> assertThat(errors).as(name).isNotEmpty();
+            case "fails" -> {
+                assertThat(errors).as(name).isNotEmpty();
+                // the schema complains about the same place as the loader (or the mapping that holds it)
+                List<String> loaderPaths = ExperimentLoader.validate(Corpus.yaml(name), java.util.Map.of()).stream()
+                        .map(Problem::keyPath).toList();
+                List<String> schemaPaths = errors.stream().map(SchemaValidationTest::keyPath).toList();
+                assertThat(schemaPaths).as(name + " loader: " + loaderPaths)
+                        .anyMatch(sp -> loaderPaths.stream().anyMatch(lp -> lp.equals(sp) || lp.startsWith(sp + ".")
+                                || sp.isEmpty() && !lp.contains(".")));
+            }
             case "passes" -> assertThat(errors).as(name + ": a rule beyond the schema").isEmpty();
             default -> throw new AssertionError(name + " is YAML, but its marker says " + marker);
         }
@@ -95,6 +104,15 @@ class SchemaValidationTest {
                 .anyMatch(m -> m.contains("validationSplit"));
         assertThat(errors("{name: a, optimizer: {type: adma}}")).anyMatch(m -> m.contains("type"));
         assertThat(errors("{name: a, dataset: mnist, optimizer: {schedule: cosine}}")).isEmpty();
+    }
+
+    /** "$.optimizer.learnigRate" (or "$.optimizer" with property learnigRate) as a loader key path. */
+    private static String keyPath(ValidationMessage m) {
+        String path = m.getInstanceLocation().toString().replaceFirst("^\\$\\.?", "");
+        if (m.getProperty() != null && List.of("additionalProperties", "required").contains(m.getType())) {
+            path = path.isEmpty() ? m.getProperty() : path + "." + m.getProperty();
+        }
+        return path;
     }
 
     private static List<String> errors(String yaml) throws IOException {
