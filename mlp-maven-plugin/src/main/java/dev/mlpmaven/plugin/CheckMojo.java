@@ -154,7 +154,7 @@ public class CheckMojo extends AbstractMlpMojo {
         }
         String summary = format(Messages.CHECK_FAILED, violations.size(), reportsDirectory);
         if (haltOnFailure) {
-            violations.forEach(getLog()::error);
+            // Maven prints the exception's message: every violation, then where the JUnit report is
             throw new MojoFailureException(String.join(System.lineSeparator(), violations)
                     + System.lineSeparator() + summary);
         }

@@ -34,10 +34,8 @@ public class ValidateMojo extends AbstractExperimentMojo {
                 continue;
             }
             invalid++;
-            for (Problem p : found) {
-                getLog().error(p.format());
-                problems.add(p.format());
-            }
+            // Maven prints the exception's message: every problem of every file, then the count
+            found.forEach(p -> problems.add(p.format()));
         }
         if (invalid > 0) {
             throw new MojoFailureException(String.join(System.lineSeparator(), problems) + System.lineSeparator()
