@@ -154,7 +154,7 @@ public final class ReportWriter {
             }
             if (!charts.contains(LEARNING_RATE_PNG)) {
                 h.append("<p class=\"muted\">Learning rate constant at ")
-                        .append(esc(Hyperparameters.g(in.epochs().get(0).learningRate()))).append(".</p>\n");
+                        .append(esc(Hyperparameters.sig4(in.epochs().get(0).learningRate()))).append(".</p>\n");
             }
         }
         h.append("</section>\n");
@@ -330,7 +330,7 @@ public final class ReportWriter {
             numCell(h, e.validationAccuracy(), 4);
             numCell(h, e.validationLoss(), 4);
             h.append("<td class=\"n\" data-sort=\"").append(Html.sortKey(e.learningRate())).append("\">")
-                    .append(esc(Hyperparameters.g(e.learningRate()))).append("</td>");
+                    .append(esc(Hyperparameters.sig4(e.learningRate()))).append("</td>");
             numCell(h, e.trainSeconds(), 2);
             h.append("</tr>\n");
         }

@@ -142,6 +142,24 @@ class ReportWriterTest {
     }
 
     @Test
+    void scheduled_learning_rates_show_four_significant_digits_not_float_noise() throws IOException {
+        ReportInput base = ReportFixtures.input("noisy-rate", 30);
+        double[] rates = {0.05, 0.025500000000000002, 0.001};
+        List<EpochResult> epochs = base.epochs().subList(0, 3).stream()
+                .map(e -> new EpochResult(e.epoch(), e.trainLoss(), e.validationAccuracy(), e.validationLoss(),
+                        e.trainSeconds(), rates[e.epoch() - 1])).toList();
+        ReportInput in = new ReportInput(base.experiment(), epochs, base.test(), base.testSplit(), base.predicted(),
+                base.confidence(), base.classNames(), base.contentSha256(), base.origin(), 10, 1, Map.of(), false, 0,
+                null);
+
+        ReportWriter.write(in, dir);
+
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("\">0.0255</td>", "\">0.05</td>", "\">0.001</td>")
+                .doesNotContain("0.025500000000000002</td>");
+    }
+
+    @Test
     void a_diverged_run_gets_a_report_with_the_reason_and_no_test_sections() throws IOException {
         ReportInput base = ReportFixtures.input("diverged", 10);
         ReportInput in = new ReportInput(base.experiment(), base.epochs().subList(0, 2), null, base.testSplit(),
