@@ -1,6 +1,7 @@
 package dev.mlpmaven.engine.report;
 
 import dev.mlpmaven.engine.data.DataSplit;
+import dev.mlpmaven.engine.io.AtomicFiles;
 import dev.mlpmaven.engine.train.EpochResult;
 import org.knowm.xchart.XYChart;
 

@@ -7,6 +7,7 @@ import dev.mlpmaven.engine.data.DataOptions;
 import dev.mlpmaven.engine.data.DatasetResolver;
 import dev.mlpmaven.engine.data.LoadedDataset;
 import dev.mlpmaven.engine.data.ProxySettings;
+import dev.mlpmaven.engine.io.AtomicFiles;
 import dev.mlpmaven.engine.model.ModelFile;
 import dev.mlpmaven.engine.model.Provenance;
 import dev.mlpmaven.engine.report.IndexWriter;
