@@ -5,21 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlpmaven.config.Experiment;
 import dev.mlpmaven.config.ExperimentLoader;
 import dev.mlpmaven.engine.run.ExperimentRunner;
-import dev.mlpmaven.engine.run.RunListener;
+import dev.mlpmaven.engine.run.RecordingRunListener;
 import dev.mlpmaven.engine.run.RunOptions;
 import dev.mlpmaven.engine.run.RunResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
+import static dev.mlpmaven.engine.report.ReportBrowserTest.openWithoutProblems;
+import static dev.mlpmaven.engine.report.ReportBrowserTest.screenshotWholePage;
 import static dev.mlpmaven.engine.report.ReportBrowserTest.selfCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,20 +37,6 @@ class ReportFromRealRunBrowserTest {
     /** The dataset cache (unused by the embedded sample) and Chromium's throw-away profiles. */
     @TempDir
     Path work;
-
-    private static final class Lines implements RunListener {
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        public void info(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void warn(String line) {
-            lines.add("WARN " + line);
-        }
-    }
 
     @Test
     void report_of_a_real_run_shows_charts_and_both_prediction_grids_without_errors_in_chromium() throws Exception {
@@ -77,7 +61,7 @@ class ReportFromRealRunBrowserTest {
         Experiment experiment = ExperimentLoader.load(yaml, Map.of());
         RunOptions options = new RunOptions(OUT, work, work.resolve("cache"), true, List.of(), Map.of(), false, null,
                 Map.of());
-        Lines log = new Lines();
+        RecordingRunListener log = new RecordingRunListener();
         RunResult result = new ExperimentRunner(options, log).run(experiment);
 
         Path dir = OUT.resolve(NAME);
@@ -91,14 +75,8 @@ class ReportFromRealRunBrowserTest {
         assertThat(lastRate).as("cosine schedule lowers the rate").isLessThan(firstRate);
 
         HeadlessChromium chromium = new HeadlessChromium(work);
-        HeadlessChromium.Result page = chromium.dumpDom(dir.resolve(ReportWriter.REPORT_FILE));
-
-        List<String> check = selfCheck(page.stdout());
-        assertThat(check).as("self-check finished").contains("done");
-        assertThat(check).as("problems reported by the page")
-                .noneMatch(l -> l.startsWith("broken:") || l.startsWith("invisible:") || l.startsWith("error:")
-                        || l.startsWith("network:"));
-        assertThat(page.consoleLines()).as("console messages").isEmpty();
+        Path report = dir.resolve(ReportWriter.REPORT_FILE);
+        List<String> check = openWithoutProblems(chromium, report);
         assertThat(check).contains("shown: chart loss.png 640x400", "shown: chart accuracy.png 640x400",
                 "shown: chart learning-rate.png 640x400");
         assertThat(check).anyMatch(l -> l.startsWith("shown: chart confusion.png "));
@@ -109,27 +87,14 @@ class ReportFromRealRunBrowserTest {
                 .hasSize(ReportWriter.MISTAKES_SIZE);
         int images = 4 + ReportWriter.GRID_SIZE + ReportWriter.MISTAKES_SIZE;
         assertThat(check).contains("images: " + images + " shown: " + images);
-        assertThat(page.stdout()).contains("Predict: ", " / True: ", "Ankle boot");
+        assertThat(Files.readString(report)).contains("Predict: ", " / True: ", "Ankle boot");
 
-        int height = check.stream().filter(l -> l.startsWith("height: "))
-                .mapToInt(l -> Integer.parseInt(l.substring(8))).findFirst().orElseThrow();
-        Files.deleteIfExists(SCREENSHOT);
-        chromium.screenshot(dir.resolve(ReportWriter.REPORT_FILE), SCREENSHOT, 1280, height);
-        BufferedImage shot = ImageIO.read(SCREENSHOT.toFile());
-        assertThat(shot.getWidth()).isEqualTo(1280);
-        assertThat(shot.getHeight()).isEqualTo(height);
-        assertThat(distinctColours(shot)).as("a rendered page, not a blank one").isGreaterThan(200);
+        screenshotWholePage(chromium, report, check, SCREENSHOT);
 
         HeadlessChromium.Result index = chromium.dumpDom(OUT.resolve(IndexWriter.INDEX_FILE));
         assertThat(selfCheck(index.stdout())).contains("images: 0 shown: 0", "done")
                 .noneMatch(l -> l.startsWith("error:") || l.startsWith("network:"));
         assertThat(index.consoleLines()).as("index console messages").isEmpty();
         assertThat(index.stdout()).contains("<a href=\"" + NAME + "/report.html\">" + NAME + "</a>");
-    }
-
-    private static long distinctColours(BufferedImage img) {
-        return IntStream.range(0, img.getHeight() / 4)
-                .flatMap(y -> IntStream.range(0, img.getWidth() / 4).map(x -> img.getRGB(x * 4, y * 4)))
-                .distinct().count();
     }
 }
