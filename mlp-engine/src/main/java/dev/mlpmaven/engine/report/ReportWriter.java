@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -36,6 +37,10 @@ public final class ReportWriter {
     public static final String ACCURACY_PNG = "accuracy.png";
     public static final String LEARNING_RATE_PNG = "learning-rate.png";
     public static final String CONFUSION_PNG = "confusion.png";
+    /** The chance-level banner after its bold title; arguments: test accuracy, classes, chance level (percentages). */
+    public static final String CHANCE_LEVEL_BANNER = "Test accuracy %s is no better than guessing among %d classes "
+            + "(chance level %s): the network did not learn - check the learning rate, the input normalisation and "
+            + "the labels.";
 
     static {
         if (System.getProperty("java.awt.headless") == null) {
@@ -115,6 +120,12 @@ public final class ReportWriter {
         if (in.divergence() != null) {
             h.append("<div class=\"banner bad\" id=\"divergence\"><strong>Training diverged.</strong> ")
                     .append(esc(in.divergence())).append("</div>\n");
+        }
+        int classes = in.classNames().size();
+        if (in.hasTest() && ChanceLevel.isAt(in.test().accuracy(), classes)) {
+            h.append("<div class=\"banner bad\" id=\"chance-level\"><strong>Accuracy at chance level.</strong> ")
+                    .append(esc(String.format(Locale.ROOT, CHANCE_LEVEL_BANNER, pct(in.test().accuracy()),
+                            classes, pct(ChanceLevel.of(classes))))).append("</div>\n");
         }
         h.append("<div class=\"cards\">");
         if (in.hasTest()) {

@@ -159,6 +159,30 @@ class ReportWriterTest {
                 .doesNotContain("0.025500000000000002</td>");
     }
 
+    private ReportInput withAccuracy(ReportInput base, double accuracy) {
+        return new ReportInput(base.experiment(), base.epochs(), new TestResult(accuracy, 2.3026,
+                base.test().confusionMatrix()), base.testSplit(), base.predicted(), base.confidence(),
+                base.classNames(), base.contentSha256(), base.origin(), 10, 1, Map.of(), false, 0, null);
+    }
+
+    @Test
+    void a_run_at_chance_level_gets_a_banner_saying_so() throws IOException {
+        ReportWriter.write(withAccuracy(ReportFixtures.input("chance", 30), 0.15), dir);
+
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("<div class=\"banner bad\" id=\"chance-level\"><strong>Accuracy at chance "
+                + "level.</strong> Test accuracy 15.00% is no better than guessing among 10 classes (chance level "
+                + "10.00%): the network did not learn - check the learning rate, the input normalisation and the "
+                + "labels.</div>");
+    }
+
+    @Test
+    void a_run_above_chance_level_gets_no_chance_banner() throws IOException {
+        ReportWriter.write(withAccuracy(ReportFixtures.input("learned", 30), 0.1501), dir);
+
+        assertThat(Files.readString(dir.resolve("report.html"))).doesNotContain("chance-level", "chance level");
+    }
+
     @Test
     void a_diverged_run_gets_a_report_with_the_reason_and_no_test_sections() throws IOException {
         ReportInput base = ReportFixtures.input("diverged", 10);

@@ -104,6 +104,31 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void a_run_that_does_not_learn_warns_and_its_report_shows_the_chance_level_banner() throws Exception {
+        Experiment exp = ExperimentLoader.load(yaml("stuck", "{type: sgd, learningRate: 1.0e-9}", 1), Map.of());
+        Path out = tmp.resolve("mlp");
+        RecordingRunListener log = new RecordingRunListener();
+        RunResult result = new ExperimentRunner(options(out), log).run(exp);
+
+        assertThat(result.testAccuracy()).as("untrained network (0.126 with seed 7)").isLessThanOrEqualTo(0.15);
+        assertThat(log.lines).contains("WARN " + String.format(java.util.Locale.ROOT, ExperimentRunner.CHANCE_LEVEL,
+                "stuck", result.testAccuracy(), 10, 0.1));
+        assertThat(Files.readString(out.resolve("stuck/report.html"))).contains("id=\"chance-level\"",
+                "is no better than guessing among 10 classes (chance level 10.00%)");
+    }
+
+    @Test
+    void a_run_that_learns_has_no_chance_level_warning_or_banner() throws Exception {
+        Experiment exp = ExperimentLoader.load(yaml("learns", "{type: sgd, learningRate: 0.05}", 1), Map.of());
+        Path out = tmp.resolve("mlp");
+        RecordingRunListener log = new RecordingRunListener();
+        new ExperimentRunner(options(out), log).run(exp);
+
+        assertThat(log.lines).noneMatch(l -> l.startsWith("WARN "));
+        assertThat(Files.readString(out.resolve("learns/report.html"))).doesNotContain("chance-level");
+    }
+
+    @Test
     void a_diverging_run_stops_with_its_message_and_records_it_without_a_model() throws Exception {
         Experiment exp = ExperimentLoader.load(yaml("diverge", "{type: sgd, learningRate: 1000}", 2), Map.of());
         Path out = tmp.resolve("mlp");
