@@ -1,6 +1,7 @@
 package dev.mlpmaven.engine.data;
 
 import dev.mlpmaven.config.UserException;
+import dev.mlpmaven.engine.io.AtomicFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -153,24 +153,10 @@ public final class DataCache {
 
     private Path writeAtomically(Path target, ByteBuffer... parts) {
         try {
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            try {
-                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                    for (ByteBuffer b : parts) {
-                        while (b.hasRemaining()) {
-                            ch.write(b);
-                        }
-                    }
-                    ch.force(true);
-                }
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(target, parts);
             return target;
-        } catch (IOException e) {
-            throw unusable(e);
+        } catch (UncheckedIOException e) {
+            throw unusable(e.getCause());
         }
     }
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlpmaven.config.UserException;
+import dev.mlpmaven.engine.io.AtomicFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,10 +22,8 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -89,7 +88,6 @@ public final class ModelFile {
     public static final String CHECKSUM_MISMATCH =
             "%s: weights checksum: found SHA-256 %s, expected %s (from the manifest) - the file is damaged; write it again";
 
-    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
     private static final byte[] MAGIC_BYTES = MAGIC.getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -99,8 +97,8 @@ public final class ModelFile {
     }
 
     /**
-     * Writes {@code model} with its provenance to {@code file} atomically: a temporary file in the same folder,
-     * flushed to disk, then moved over {@code file}. The folder must exist.
+     * Writes {@code model} with its provenance to {@code file} atomically ({@link AtomicFiles}: a temporary file in
+     * the same folder, flushed to disk, then moved over {@code file}).
      *
      * @throws IllegalArgumentException when the model is inconsistent (a programming error)
      * @throws UncheckedIOException     when the file cannot be written
@@ -108,31 +106,7 @@ public final class ModelFile {
     public static void write(TrainedModel model, Provenance provenance, Path file) {
         Predictor.check(model);
         checkScaling(model.scaling());
-        byte[] bytes = encode(model, provenance);
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = null;
-        try {
-            tmp = dir.resolve("." + file.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            tmp = null;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write model file " + file + ": " + e, e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the temporary name is never read; a left-over is harmless
-                }
-            }
-        }
+        AtomicFiles.write(file, encode(model, provenance));
     }
 
     /**

@@ -26,6 +26,18 @@ final class Charts {
     static final Color GREEN = new Color(0x2c, 0xa0, 0x2c);
     static final Color GREY = new Color(0x88, 0x88, 0x88);
     static final Font BASE = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    /**
+     * Steps of the confusion matrix's colour scale. XChart 3.8.8 prints the ends of a gradient legend as doubles
+     * ("107.0"); only its piecewise legend honours the value pattern, so counts are shown as integer ranges.
+     */
+    static final int CONFUSION_STEPS = 10;
+    /**
+     * White to blue (ColorBrewer "Blues"). XChart 3.8.8's piecewise colouring reads colour {@code (int)(i / steps *
+     * colours) + 1} for step i <= steps - 2, so it needs more than {@code CONFUSION_STEPS / 2} colours.
+     */
+    static final Color[] CONFUSION_COLOURS = {new Color(0xf7, 0xfb, 0xff), new Color(0xc6, 0xdb, 0xef),
+            new Color(0x9e, 0xca, 0xe1), new Color(0x6b, 0xae, 0xd6), new Color(0x42, 0x92, 0xc6),
+            new Color(0x21, 0x71, 0xb5)};
 
     private Charts() {
     }
@@ -45,6 +57,7 @@ final class Charts {
         XYChart chart = xy("Loss per epoch", "epoch", "cross-entropy loss");
         addSeries(chart, "training loss", epochs, EpochResult::trainLoss, BLUE);
         addSeries(chart, "validation loss", epochs, EpochResult::validationLoss, ORANGE);
+        chart.getStyler().setYAxisDecimalPattern("0.00");
         return chart;
     }
 
@@ -81,9 +94,25 @@ final class Charts {
     static XYChart learningRate(List<EpochResult> epochs) {
         XYChart chart = xy("Learning rate per epoch", "epoch", "learning rate");
         addSeries(chart, "learning rate", epochs, EpochResult::learningRate, ORANGE);
-        chart.getStyler().setYAxisDecimalPattern("0.0###E0");
+        double top = epochs.stream().mapToDouble(EpochResult::learningRate).filter(Double::isFinite).max().orElse(1);
+        chart.getStyler().setYAxisDecimalPattern(ratePattern(top));
         chart.getStyler().setLegendVisible(false);
         return chart;
+    }
+
+    /**
+     * Plain decimals for learning-rate ticks (0.05, 0.045, ... 0), with enough places for ticks a tenth of the top
+     * rate apart: 0.##### for 0.05, 0.###### for 0.001.
+     */
+    static String ratePattern(double top) {
+        int places = top > 0 ? (int) Math.ceil(-Math.log10(top)) + 3 : 3;
+        return "0." + "#".repeat(Math.max(3, Math.min(12, places)));
+    }
+
+    /** The top of the colour scale: the largest count rounded up so that every step is a whole number. */
+    static int confusionScaleTop(int maxCount) {
+        int steps = CONFUSION_STEPS;
+        return Math.max(steps, (maxCount + steps - 1) / steps * steps);
     }
 
     /** The confusion matrix as a heat map: predicted class across, true class down (first class at the top). */
@@ -116,12 +145,14 @@ final class Charts {
         s.setValueFont(BASE.deriveFont(Font.BOLD, n > 12 ? 9f : 12f));
         s.setValueFontColor(new Color(0x22, 0x22, 0x22));
         s.setHeatMapValueDecimalPattern("0");
-        s.setRangeColors(new Color[] {new Color(0xf7, 0xfb, 0xff), new Color(0x6b, 0xae, 0xd6),
-                new Color(0x21, 0x71, 0xb5)});
+        s.setRangeColors(CONFUSION_COLOURS);
         s.setDecimalPattern("0");
         s.setPlotGridLinesVisible(false);
         s.setMin(0);
-        s.setMax(max);
+        s.setMax(confusionScaleTop(max));
+        s.setPiecewise(true);
+        s.setPiecewiseRanged(true);
+        s.setSplitNumber(CONFUSION_STEPS);
         s.setXAxisLabelRotation(n > 6 ? 35 : 0);
         s.setLegendVisible(true);
         s.setLegendPosition(Styler.LegendPosition.OutsideE);

@@ -108,4 +108,15 @@ final class Hyperparameters {
         String s = Double.toString(v);
         return s.contains("E") ? String.format(java.util.Locale.ROOT, "%.3g", v).replace("e-0", "e-") : s;
     }
+
+    /**
+     * A computed value (a scheduled learning rate) to four significant digits, then as {@link #g(double)}: 0.0255
+     * rather than 0.025500000000000002.
+     */
+    static String sig4(double v) {
+        if (!Double.isFinite(v) || v == 0) {
+            return g(v);
+        }
+        return g(new java.math.BigDecimal(v).round(new java.math.MathContext(4)).doubleValue());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.mlpmaven.engine.report;
 
+import dev.mlpmaven.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -73,14 +74,14 @@ public final class IndexWriter {
         return differ;
     }
 
-    /** Writes {@code index.html} and {@code summary.md} into {@code root}. */
+    /**
+     * Writes {@code index.html} and {@code summary.md} into {@code root}.
+     *
+     * @throws UncheckedIOException when a file cannot be written; the message names it
+     */
     public static void write(List<ExperimentSummary> rows, Path root) {
-        try {
-            AtomicFiles.writeString(root.resolve(INDEX_FILE), html(rows));
-            AtomicFiles.writeString(root.resolve(SUMMARY_FILE), markdown(rows));
-        } catch (IOException e) {
-            throw new UncheckedIOException("index " + root + ": could not write (" + e.getMessage() + ")", e);
-        }
+        AtomicFiles.writeString(root.resolve(INDEX_FILE), html(rows));
+        AtomicFiles.writeString(root.resolve(SUMMARY_FILE), markdown(rows));
     }
 
     static String html(List<ExperimentSummary> rows) {

@@ -1,6 +1,7 @@
 package dev.mlpmaven.engine.report;
 
 import dev.mlpmaven.engine.data.DataSplit;
+import dev.mlpmaven.engine.io.AtomicFiles;
 import dev.mlpmaven.engine.train.EpochResult;
 import org.knowm.xchart.XYChart;
 
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -35,6 +37,10 @@ public final class ReportWriter {
     public static final String ACCURACY_PNG = "accuracy.png";
     public static final String LEARNING_RATE_PNG = "learning-rate.png";
     public static final String CONFUSION_PNG = "confusion.png";
+    /** The chance-level banner after its bold title; arguments: test accuracy, classes, chance level (percentages). */
+    public static final String CHANCE_LEVEL_BANNER = "Test accuracy %s is no better than guessing among %d classes "
+            + "(chance level %s): the network did not learn - check the learning rate, the input normalisation and "
+            + "the labels.";
 
     static {
         if (System.getProperty("java.awt.headless") == null) {
@@ -115,6 +121,12 @@ public final class ReportWriter {
             h.append("<div class=\"banner bad\" id=\"divergence\"><strong>Training diverged.</strong> ")
                     .append(esc(in.divergence())).append("</div>\n");
         }
+        int classes = in.classNames().size();
+        if (in.hasTest() && ChanceLevel.isAt(in.test().accuracy(), classes)) {
+            h.append("<div class=\"banner bad\" id=\"chance-level\"><strong>Accuracy at chance level.</strong> ")
+                    .append(esc(String.format(Locale.ROOT, CHANCE_LEVEL_BANNER, pct(in.test().accuracy()),
+                            classes, pct(ChanceLevel.of(classes))))).append("</div>\n");
+        }
         h.append("<div class=\"cards\">");
         if (in.hasTest()) {
             card(h, "test accuracy", pct(in.test().accuracy()));
@@ -154,7 +166,7 @@ public final class ReportWriter {
             }
             if (!charts.contains(LEARNING_RATE_PNG)) {
                 h.append("<p class=\"muted\">Learning rate constant at ")
-                        .append(esc(Hyperparameters.g(in.epochs().get(0).learningRate()))).append(".</p>\n");
+                        .append(esc(Hyperparameters.sig4(in.epochs().get(0).learningRate()))).append(".</p>\n");
             }
         }
         h.append("</section>\n");
@@ -330,7 +342,7 @@ public final class ReportWriter {
             numCell(h, e.validationAccuracy(), 4);
             numCell(h, e.validationLoss(), 4);
             h.append("<td class=\"n\" data-sort=\"").append(Html.sortKey(e.learningRate())).append("\">")
-                    .append(esc(Hyperparameters.g(e.learningRate()))).append("</td>");
+                    .append(esc(Hyperparameters.sig4(e.learningRate()))).append("</td>");
             numCell(h, e.trainSeconds(), 2);
             h.append("</tr>\n");
         }

@@ -7,8 +7,10 @@ import dev.mlpmaven.engine.data.DataOptions;
 import dev.mlpmaven.engine.data.DatasetResolver;
 import dev.mlpmaven.engine.data.LoadedDataset;
 import dev.mlpmaven.engine.data.ProxySettings;
+import dev.mlpmaven.engine.io.AtomicFiles;
 import dev.mlpmaven.engine.model.ModelFile;
 import dev.mlpmaven.engine.model.Provenance;
+import dev.mlpmaven.engine.report.ChanceLevel;
 import dev.mlpmaven.engine.report.IndexWriter;
 import dev.mlpmaven.engine.report.ReportInput;
 import dev.mlpmaven.engine.report.ReportWriter;
@@ -168,9 +170,9 @@ public final class ExperimentRunner {
         double total = seconds(t0);
         listener.info(String.format(Locale.ROOT, SUMMARY_LINE, name, accuracy, evaluation.result().loss(),
                 outcome.epochs().size(), total, finalDir));
-        double chance = 1.0 / data.numClasses();
-        if (accuracy <= chance * 1.5) {
-            listener.warn(String.format(Locale.ROOT, CHANCE_LEVEL, name, accuracy, data.numClasses(), chance));
+        if (ChanceLevel.isAt(accuracy, data.numClasses())) {
+            listener.warn(String.format(Locale.ROOT, CHANCE_LEVEL, name, accuracy, data.numClasses(),
+                    ChanceLevel.of(data.numClasses())));
         }
         return new RunResult(name, finalDir, false, accuracy, evaluation.result().loss(), outcome.epochs().size(),
                 total);

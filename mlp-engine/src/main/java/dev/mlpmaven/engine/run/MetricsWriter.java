@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlpmaven.engine.io.AtomicFiles;
 import dev.mlpmaven.engine.train.EpochResult;
 import dev.mlpmaven.engine.train.TestResult;
 

@@ -2,6 +2,7 @@ package dev.mlpmaven.engine.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlpmaven.engine.io.AtomicFiles;
 import dev.mlpmaven.engine.model.Provenance;
 import dev.mlpmaven.engine.model.ProvenanceJson;
 

@@ -1,11 +1,13 @@
 package dev.mlpmaven.engine.data;
 
+import dev.mlpmaven.engine.io.AtomicFiles;
+
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -79,14 +81,14 @@ public final class SampleGenerator {
     }
 
     private static void write(Path target, byte[] content) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16) {
+        ByteArrayOutputStream gz = new ByteArrayOutputStream(content.length / 2);
+        try (OutputStream o = new GZIPOutputStream(gz, 1 << 16) {
             {
                 def.setLevel(Deflater.BEST_COMPRESSION);
             }
         }) {
             o.write(content);
         }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFiles.write(target, gz.toByteArray());
     }
 }

@@ -45,14 +45,7 @@ class ReportBrowserTest {
         ReportInput in = ReportFixtures.input("fashion-mnist", 1000);
         ReportWriter.write(in, dir);
 
-        HeadlessChromium.Result page = chromium.dumpDom(dir.resolve("report.html"));
-
-        List<String> check = selfCheck(page.stdout());
-        assertThat(check).as("self-check finished").contains("done");
-        assertThat(check).as("problems reported by the page")
-                .noneMatch(l -> l.startsWith("broken:") || l.startsWith("invisible:") || l.startsWith("error:")
-                        || l.startsWith("network:"));
-        assertThat(page.consoleLines()).as("console messages").isEmpty();
+        List<String> check = openWithoutProblems(chromium, dir.resolve("report.html"));
         assertThat(check).contains("shown: chart loss.png 640x400", "shown: chart accuracy.png 640x400",
                 "shown: chart learning-rate.png 640x400");
         assertThat(check).anyMatch(l -> l.startsWith("shown: chart confusion.png "));
@@ -60,13 +53,7 @@ class ReportBrowserTest {
         assertThat(check.stream().filter(l -> l.matches("shown: mistake \\d+ 28x28"))).hasSize(ReportWriter.MISTAKES_SIZE);
         assertThat(check).contains("images: 54 shown: 54");
 
-        int height = check.stream().filter(l -> l.startsWith("height: ")).mapToInt(l -> Integer.parseInt(l.substring(8)))
-                .findFirst().orElseThrow();
-        chromium.screenshot(dir.resolve("report.html"), SCREENSHOT, 1280, height);
-        BufferedImage shot = ImageIO.read(SCREENSHOT.toFile());
-        assertThat(shot.getWidth()).isEqualTo(1280);
-        assertThat(shot.getHeight()).isEqualTo(height);
-        assertThat(distinctColours(shot)).as("a rendered page, not a blank one").isGreaterThan(200);
+        screenshotWholePage(chromium, dir.resolve("report.html"), check, SCREENSHOT);
     }
 
     @Test
@@ -108,6 +95,35 @@ class ReportBrowserTest {
 
         assertThat(result.consoleLines()).anyMatch(l -> l.contains("bad thing"))
                 .anyMatch(l -> l.contains("notDefined is not defined"));
+    }
+
+    /**
+     * Opens {@code page} and returns its self-check after asserting that it finished and reported no broken or
+     * invisible image, no script, console or network problem, and that Chromium logged no console message.
+     */
+    static List<String> openWithoutProblems(HeadlessChromium chromium, Path page) throws IOException,
+            InterruptedException {
+        HeadlessChromium.Result result = chromium.dumpDom(page);
+        List<String> check = selfCheck(result.stdout());
+        assertThat(check).as("self-check finished").contains("done");
+        assertThat(check).as("problems reported by the page")
+                .noneMatch(l -> l.startsWith("broken:") || l.startsWith("invisible:") || l.startsWith("error:")
+                        || l.startsWith("network:"));
+        assertThat(result.consoleLines()).as("console messages").isEmpty();
+        return check;
+    }
+
+    /** Screenshots the whole page (1280 wide, as high as the self-check measured it) and checks it is not blank. */
+    static void screenshotWholePage(HeadlessChromium chromium, Path page, List<String> check, Path png)
+            throws IOException, InterruptedException {
+        int height = check.stream().filter(l -> l.startsWith("height: ")).mapToInt(l -> Integer.parseInt(l.substring(8)))
+                .findFirst().orElseThrow();
+        Files.deleteIfExists(png);
+        chromium.screenshot(page, png, 1280, height);
+        BufferedImage shot = ImageIO.read(png.toFile());
+        assertThat(shot.getWidth()).isEqualTo(1280);
+        assertThat(shot.getHeight()).isEqualTo(height);
+        assertThat(distinctColours(shot)).as("a rendered page, not a blank one").isGreaterThan(200);
     }
 
     /** The lines the page wrote into {@code <pre id="mlp-selfcheck">}, unescaped. */

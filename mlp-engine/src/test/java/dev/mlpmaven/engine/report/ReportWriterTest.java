@@ -142,6 +142,48 @@ class ReportWriterTest {
     }
 
     @Test
+    void scheduled_learning_rates_show_four_significant_digits_not_float_noise() throws IOException {
+        ReportInput base = ReportFixtures.input("noisy-rate", 30);
+        double[] rates = {0.05, 0.025500000000000002, 0.001};
+        List<EpochResult> epochs = base.epochs().subList(0, 3).stream()
+                .map(e -> new EpochResult(e.epoch(), e.trainLoss(), e.validationAccuracy(), e.validationLoss(),
+                        e.trainSeconds(), rates[e.epoch() - 1])).toList();
+        ReportInput in = new ReportInput(base.experiment(), epochs, base.test(), base.testSplit(), base.predicted(),
+                base.confidence(), base.classNames(), base.contentSha256(), base.origin(), 10, 1, Map.of(), false, 0,
+                null);
+
+        ReportWriter.write(in, dir);
+
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("\">0.0255</td>", "\">0.05</td>", "\">0.001</td>")
+                .doesNotContain("0.025500000000000002</td>");
+    }
+
+    private ReportInput withAccuracy(ReportInput base, double accuracy) {
+        return new ReportInput(base.experiment(), base.epochs(), new TestResult(accuracy, 2.3026,
+                base.test().confusionMatrix()), base.testSplit(), base.predicted(), base.confidence(),
+                base.classNames(), base.contentSha256(), base.origin(), 10, 1, Map.of(), false, 0, null);
+    }
+
+    @Test
+    void a_run_at_chance_level_gets_a_banner_saying_so() throws IOException {
+        ReportWriter.write(withAccuracy(ReportFixtures.input("chance", 30), 0.15), dir);
+
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("<div class=\"banner bad\" id=\"chance-level\"><strong>Accuracy at chance "
+                + "level.</strong> Test accuracy 15.00% is no better than guessing among 10 classes (chance level "
+                + "10.00%): the network did not learn - check the learning rate, the input normalisation and the "
+                + "labels.</div>");
+    }
+
+    @Test
+    void a_run_above_chance_level_gets_no_chance_banner() throws IOException {
+        ReportWriter.write(withAccuracy(ReportFixtures.input("learned", 30), 0.1501), dir);
+
+        assertThat(Files.readString(dir.resolve("report.html"))).doesNotContain("chance-level", "chance level");
+    }
+
+    @Test
     void a_diverged_run_gets_a_report_with_the_reason_and_no_test_sections() throws IOException {
         ReportInput base = ReportFixtures.input("diverged", 10);
         ReportInput in = new ReportInput(base.experiment(), base.epochs().subList(0, 2), null, base.testSplit(),

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -51,26 +50,12 @@ class ExperimentRunnerTest {
         return new RunOptions(out, tmp, tmp.resolve("cache"), true, List.of(), Map.of(), false, null, Map.of());
     }
 
-    private static final class Lines implements RunListener {
-        final List<String> lines = new ArrayList<>();
-
-        @Override
-        public void info(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void warn(String line) {
-            lines.add("WARN " + line);
-        }
-    }
-
     @Test
     void run_writes_model_metrics_report_and_the_model_evaluates_to_the_same_accuracy() throws Exception {
         Experiment exp = ExperimentLoader.load(yaml("sample", "{type: sgd, learningRate: 0.05, momentum: 0.9}", 2),
                 Map.of());
         Path out = tmp.resolve("mlp");
-        Lines log = new Lines();
+        RecordingRunListener log = new RecordingRunListener();
         RunResult result = new ExperimentRunner(options(out), log).run(exp);
 
         Path dir = out.resolve("sample");
@@ -109,8 +94,8 @@ class ExperimentRunnerTest {
     @Test
     void two_runs_with_the_same_seed_write_identical_metrics_apart_from_timings() throws Exception {
         Experiment exp = ExperimentLoader.load(yaml("twice", "{type: sgd, learningRate: 0.05}", 1), Map.of());
-        new ExperimentRunner(options(tmp.resolve("a")), new Lines()).run(exp);
-        new ExperimentRunner(options(tmp.resolve("b")), new Lines()).run(exp);
+        new ExperimentRunner(options(tmp.resolve("a")), new RecordingRunListener()).run(exp);
+        new ExperimentRunner(options(tmp.resolve("b")), new RecordingRunListener()).run(exp);
         String a = MetricsWriter.withoutTimings(tmp.resolve("a/twice/metrics.json"));
         String b = MetricsWriter.withoutTimings(tmp.resolve("b/twice/metrics.json"));
         assertThat(a).isEqualTo(b);
@@ -119,10 +104,35 @@ class ExperimentRunnerTest {
     }
 
     @Test
+    void a_run_that_does_not_learn_warns_and_its_report_shows_the_chance_level_banner() throws Exception {
+        Experiment exp = ExperimentLoader.load(yaml("stuck", "{type: sgd, learningRate: 1.0e-9}", 1), Map.of());
+        Path out = tmp.resolve("mlp");
+        RecordingRunListener log = new RecordingRunListener();
+        RunResult result = new ExperimentRunner(options(out), log).run(exp);
+
+        assertThat(result.testAccuracy()).as("untrained network (0.126 with seed 7)").isLessThanOrEqualTo(0.15);
+        assertThat(log.lines).contains("WARN " + String.format(java.util.Locale.ROOT, ExperimentRunner.CHANCE_LEVEL,
+                "stuck", result.testAccuracy(), 10, 0.1));
+        assertThat(Files.readString(out.resolve("stuck/report.html"))).contains("id=\"chance-level\"",
+                "is no better than guessing among 10 classes (chance level 10.00%)");
+    }
+
+    @Test
+    void a_run_that_learns_has_no_chance_level_warning_or_banner() throws Exception {
+        Experiment exp = ExperimentLoader.load(yaml("learns", "{type: sgd, learningRate: 0.05}", 1), Map.of());
+        Path out = tmp.resolve("mlp");
+        RecordingRunListener log = new RecordingRunListener();
+        new ExperimentRunner(options(out), log).run(exp);
+
+        assertThat(log.lines).noneMatch(l -> l.startsWith("WARN "));
+        assertThat(Files.readString(out.resolve("learns/report.html"))).doesNotContain("chance-level");
+    }
+
+    @Test
     void a_diverging_run_stops_with_its_message_and_records_it_without_a_model() throws Exception {
         Experiment exp = ExperimentLoader.load(yaml("diverge", "{type: sgd, learningRate: 1000}", 2), Map.of());
         Path out = tmp.resolve("mlp");
-        assertThatThrownBy(() -> new ExperimentRunner(options(out), new Lines()).run(exp))
+        assertThatThrownBy(() -> new ExperimentRunner(options(out), new RecordingRunListener()).run(exp))
                 .isInstanceOf(TrainingDivergedException.class)
                 .hasMessageStartingWith("training, epoch 1, batch ")
                 .hasMessageContaining("lower optimizer.learningRate");
