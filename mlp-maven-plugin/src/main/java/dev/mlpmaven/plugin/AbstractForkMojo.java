@@ -186,6 +186,6 @@ public abstract class AbstractForkMojo extends AbstractExperimentMojo {
             throw new MojoExecutionException(format(Messages.FORK_ERROR, result.error()));
         }
         throw new MojoExecutionException(format(Messages.FORK_CRASHED, result.exitCode(),
-                String.join(System.lineSeparator(), result.stderrTail())));
+                String.join(System.lineSeparator(), result.outputTail())));
     }
 }

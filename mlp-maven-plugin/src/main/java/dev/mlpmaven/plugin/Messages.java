@@ -33,8 +33,8 @@ public final class Messages {
     public static final String ATTACHED = "mlp: %s: attached %s as artifact type mlp, classifier %s";
 
     public static final String FORK_CRASHED =
-            "mlp: the forked JVM ended with exit code %d without a message, expected exit code 0 - its last lines on"
-                    + " standard error:%n%s";
+            "mlp: the forked JVM ended with exit code %d without a message, expected exit code 0 - its last lines of"
+                    + " output:%n%s";
 
     public static final String FORK_ERROR = "mlp: the forked JVM failed: %s";
 

@@ -25,8 +25,11 @@ import java.util.stream.Collectors;
  * a shutdown hook kills the fork and its children if Maven is stopped (Ctrl-C) while it runs.
  */
 public final class ForkLauncher {
-    /** Lines of standard error kept for the message of a fork that crashed without one. */
-    static final int STDERR_TAIL = 30;
+    /**
+     * Lines kept for the message of a fork that crashed without one: its standard error and the lines of its
+     * standard output that are not protocol (the JVM prints start-up errors such as a bad -Xmx there).
+     */
+    static final int OUTPUT_TAIL = 30;
 
     /**
      * What to start.
@@ -103,6 +106,7 @@ public final class ForkLauncher {
             Protocol.Message m = Protocol.parse(line);
             if (m == null) {
                 log.info(line);
+                keep(tail, line);
                 return;
             }
             switch (m.tag()) {
@@ -119,12 +123,7 @@ public final class ForkLauncher {
         });
         Thread err = reader(process.getErrorStream(), "mlp-fork-stderr", line -> {
             log.debug(line);
-            synchronized (tail) {
-                tail.addLast(line);
-                if (tail.size() > STDERR_TAIL) {
-                    tail.removeFirst();
-                }
-            }
+            keep(tail, line);
         });
         try {
             int code = process.waitFor();
@@ -138,6 +137,15 @@ public final class ForkLauncher {
             kill(process);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for the forked JVM; it was killed", e);
+        }
+    }
+
+    private static void keep(Deque<String> tail, String line) {
+        synchronized (tail) {
+            tail.addLast(line);
+            if (tail.size() > OUTPUT_TAIL) {
+                tail.removeFirst();
+            }
         }
     }
 

@@ -8,11 +8,12 @@ import java.util.List;
  * @param exitCode    the process exit code
  * @param failure     the FAILURE message (a user mistake), or null
  * @param error       the ERROR message (a broken environment), or null
- * @param stderrTail  the last lines of its standard error, for a crash without a message
+ * @param outputTail  its last lines of standard error and of non-protocol standard output, for a crash without
+ *                    a message
  * @param seconds     wall seconds from start to exit
  */
-public record ForkResult(int exitCode, String failure, String error, List<String> stderrTail, double seconds) {
+public record ForkResult(int exitCode, String failure, String error, List<String> outputTail, double seconds) {
     public ForkResult {
-        stderrTail = List.copyOf(stderrTail);
+        outputTail = List.copyOf(outputTail);
     }
 }

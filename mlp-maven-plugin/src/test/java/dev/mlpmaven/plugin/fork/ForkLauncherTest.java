@@ -75,13 +75,22 @@ class ForkLauncherTest {
 
     @Test
     void standard_error_goes_to_debug_and_is_kept_for_a_crash() throws IOException {
-        ForkResult r = fork(Map.of(), "134", "err:# A fatal error has been detected", "err:# SIGSEGV");
+        ForkResult r = fork(Map.of(), "134", "err:# A fatal error has been detected", "err:# SIGSEGV",
+                Protocol.line(Protocol.INFO, "not kept"));
 
         assertThat(r.exitCode()).isEqualTo(134);
         assertThat(r.failure()).isNull();
         assertThat(r.error()).isNull();
-        assertThat(r.stderrTail()).containsExactly("# A fatal error has been detected", "# SIGSEGV");
+        assertThat(r.outputTail()).containsExactly("# A fatal error has been detected", "# SIGSEGV");
         assertThat(log).contains("debug:# SIGSEGV");
+    }
+
+    @Test
+    void non_protocol_output_is_shown_and_kept_for_a_crash() throws IOException {
+        ForkResult r = fork(Map.of(), "1", "Error occurred during initialization of VM", "Too small maximum heap");
+
+        assertThat(r.outputTail()).containsExactly("Error occurred during initialization of VM", "Too small maximum heap");
+        assertThat(log).contains("info:Too small maximum heap");
     }
 
     @Test
