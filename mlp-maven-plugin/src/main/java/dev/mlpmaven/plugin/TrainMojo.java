@@ -134,7 +134,8 @@ public class TrainMojo extends AbstractForkMojo {
             throw new MojoExecutionException("mlp: cannot delete " + out.resolve(Fingerprint.FILE) + ": " + ex.getMessage(), ex);
         }
         if (fork) {
-            fork(trainArguments(file, overrides), progressBar(e.name()));
+            ProgressBar bar = progressBar(e.name());
+            fork(trainArguments(file, overrides, bar != null), bar);
         } else {
             trainInProcess(e, overrides);
         }
@@ -150,9 +151,13 @@ public class TrainMojo extends AbstractForkMojo {
         attach(e.name(), out);
     }
 
-    private List<String> trainArguments(Path file, Map<String, String> overrides) {
+    /** {@code --force}: the plugin decided to train (see Fingerprint); {@code --progress} only for a bar. */
+    private List<String> trainArguments(Path file, Map<String, String> overrides, boolean progress) {
         List<String> args = new ArrayList<>(List.of("train", "--output-root", outputDirectory.getAbsolutePath(),
-                "--project-dir", project.getBasedir().getAbsolutePath(), "--force", "--progress"));
+                "--project-dir", project.getBasedir().getAbsolutePath(), "--force"));
+        if (progress) {
+            args.add("--progress");
+        }
         args.addAll(dataArguments());
         overrides.forEach((k, v) -> {
             args.add("--set");
