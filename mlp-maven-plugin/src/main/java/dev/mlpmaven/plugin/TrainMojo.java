@@ -103,11 +103,14 @@ public class TrainMojo extends AbstractForkMojo {
         }
     }
 
-    static Experiment load(Path file, Map<String, String> overrides) throws MojoFailureException {
+    static Experiment load(Path file, Map<String, String> overrides)
+            throws MojoFailureException, MojoExecutionException {
         try {
             return ExperimentLoader.load(file, overrides);
         } catch (UserException e) {
             throw new MojoFailureException(e.getMessage(), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw new MojoExecutionException("mlp: cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

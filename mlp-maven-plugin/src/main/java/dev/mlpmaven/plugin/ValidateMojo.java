@@ -28,7 +28,12 @@ public class ValidateMojo extends AbstractExperimentMojo {
         List<String> problems = new ArrayList<>();
         int invalid = 0;
         for (Path file : files) {
-            List<Problem> found = ExperimentLoader.validate(file, overrides);
+            List<Problem> found;
+            try {
+                found = ExperimentLoader.validate(file, overrides);
+            } catch (java.io.UncheckedIOException e) {
+                throw new MojoExecutionException("mlp: cannot read " + file + ": " + e.getMessage(), e);
+            }
             if (found.isEmpty()) {
                 getLog().info(format(Messages.VALIDATE_OK, file));
                 continue;
