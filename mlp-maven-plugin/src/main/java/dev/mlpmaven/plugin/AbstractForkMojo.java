@@ -176,6 +176,14 @@ public abstract class AbstractForkMojo extends AbstractExperimentMojo {
             log.clear();
         }
         getLog().debug(format("mlp: the fork ended with exit code %d after %.2f s", result.exitCode(), result.seconds()));
+        check(result);
+    }
+
+    /**
+     * Returns normally after exit code 0; exit code 2 with a FAILURE message is a MojoFailureException with that
+     * message alone, an ERROR message or any other exit code a MojoExecutionException.
+     */
+    static void check(ForkResult result) throws MojoExecutionException, MojoFailureException {
         if (result.exitCode() == Protocol.EXIT_OK) {
             return;
         }
