@@ -155,6 +155,11 @@ public abstract class AbstractForkMojo extends AbstractExperimentMojo {
      * MojoExecutionException.
      */
     protected void fork(List<String> args, ProgressBar bar) throws MojoExecutionException, MojoFailureException {
+        check(launch(args, new MavenForkLog(getLog(), bar, List.of())));
+    }
+
+    /** Runs the fork to its end and returns how it ended; throws only when it cannot be started. */
+    protected ForkResult launch(List<String> args, MavenForkLog log) throws MojoExecutionException {
         Path java = Path.of(System.getProperty("java.home"), "bin",
                 System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
         List<Path> classpath = new ArrayList<>();
@@ -166,7 +171,6 @@ public abstract class AbstractForkMojo extends AbstractExperimentMojo {
         ForkLauncher.Launch launch = new ForkLauncher.Launch(java, ArgLine.split(argLine), classpath, MAIN_CLASS,
                 args, forkEnvironment(), project.getBasedir().toPath(),
                 Path.of(project.getBuild().getDirectory(), "mlp-fork"));
-        MavenForkLog log = new MavenForkLog(getLog(), bar);
         ForkResult result;
         try {
             result = ForkLauncher.run(launch, log);
@@ -176,7 +180,7 @@ public abstract class AbstractForkMojo extends AbstractExperimentMojo {
             log.clear();
         }
         getLog().debug(format("mlp: the fork ended with exit code %d after %.2f s", result.exitCode(), result.seconds()));
-        check(result);
+        return result;
     }
 
     /**

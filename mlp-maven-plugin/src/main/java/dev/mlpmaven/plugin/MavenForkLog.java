@@ -4,14 +4,30 @@ import dev.mlpmaven.plugin.fork.ForkLog;
 import dev.mlpmaven.plugin.fork.ProgressBar;
 import org.apache.maven.plugin.logging.Log;
 
-/** The fork's lines into the Maven log; the progress bar (or null in batch mode) is cleared before each line. */
+/**
+ * The fork's lines into the Maven log; the progress bar (or null in batch mode) is cleared before each line and
+ * shows the name of the experiment in training (the next of {@code names} after each DONE).
+ */
 final class MavenForkLog implements ForkLog {
     private final Log log;
     private final ProgressBar bar;
+    private final java.util.Deque<String> names;
 
-    MavenForkLog(Log log, ProgressBar bar) {
+    MavenForkLog(Log log, ProgressBar bar, java.util.List<String> names) {
         this.log = log;
         this.bar = bar;
+        this.names = new java.util.ArrayDeque<>(names);
+        if (bar != null && !this.names.isEmpty()) {
+            bar.label(this.names.peekFirst());
+        }
+    }
+
+    @Override
+    public synchronized void done(String experiment) {
+        names.remove(experiment);
+        if (bar != null && !names.isEmpty()) {
+            bar.label(names.peekFirst());
+        }
     }
 
     @Override

@@ -36,6 +36,9 @@ public final class Messages {
             "mlp: the forked JVM ended with exit code %d without a message, expected exit code 0 - its last lines of"
                     + " output:%n%s";
 
+    public static final String NOT_TRAINED =
+            "mlp: %s: the forked JVM ended with exit code 0 without training it, expected a DONE line for it";
+
     public static final String FORK_ERROR = "mlp: the forked JVM failed: %s";
 
     public static final String FORK_NOT_STARTED =

@@ -6,6 +6,7 @@ import dev.mlpmaven.config.UserException;
 import dev.mlpmaven.engine.run.ExperimentRunner;
 import dev.mlpmaven.engine.run.RunListener;
 import dev.mlpmaven.engine.run.RunOptions;
+import dev.mlpmaven.plugin.fork.ForkResult;
 import dev.mlpmaven.plugin.fork.ProgressBar;
 import dev.mlpmaven.plugin.incremental.Fingerprint;
 import org.apache.maven.artifact.Artifact;
@@ -30,8 +31,8 @@ import java.util.Optional;
 import static dev.mlpmaven.plugin.Messages.format;
 
 /**
- * Trains every experiment into {@code <outputDirectory>/<name>/} (model.mlp, metrics.json, report), one forked
- * JVM per experiment, logging one line per epoch and a summary with the test accuracy. An experiment whose
+ * Trains every experiment into {@code <outputDirectory>/<name>/} (model.mlp, metrics.json, report) in a forked
+ * JVM (one per execution, training the changed experiments in turn), logging one line per epoch and a summary with the test accuracy. An experiment whose
  * loaded YAML, data, plugin version and outputs are unchanged since its last training is skipped
  * ({@code -Dmlp.force} retrains). Each model is attached to the project (type {@code mlp}, the experiment name
  * as classifier), so {@code mvn install} and {@code mvn deploy} publish it beside the jar.
@@ -98,9 +99,79 @@ public class TrainMojo extends AbstractForkMojo {
             }
             experiments.add(e);
         }
+        List<Stale> stale = new ArrayList<>();
         for (int i = 0; i < experiments.size(); i++) {
-            train(files.get(i), experiments.get(i), overrides);
+            Experiment e = experiments.get(i);
+            Path out = outputDirectory.toPath().resolve(e.name());
+            Map<String, String> inputs;
+            Optional<String> reason;
+            try {
+                inputs = Fingerprint.inputs(pluginVersion(), e);
+                reason = force ? Optional.of(Messages.FORCED) : Fingerprint.staleReason(out, inputs);
+            } catch (IOException ex) {
+                throw new MojoExecutionException("mlp: " + e.name() + ": cannot compute its fingerprint: "
+                        + ex.getMessage(), ex);
+            }
+            if (reason.isEmpty()) {
+                getLog().info(format(Messages.UP_TO_DATE, e.name()));
+                attach(e.name(), out);
+                continue;
+            }
+            getLog().info(format(Messages.TRAINING, e.name(), reason.get()));
+            try {
+                Fingerprint.delete(out);
+            } catch (IOException ex) {
+                throw new MojoExecutionException("mlp: cannot delete " + out.resolve(Fingerprint.FILE) + ": "
+                        + ex.getMessage(), ex);
+            }
+            stale.add(new Stale(files.get(i), e, out, inputs));
         }
+        if (stale.isEmpty()) {
+            return;
+        }
+        if (!fork) {
+            for (Stale s : stale) {
+                trainInProcess(s.experiment(), overrides);
+                finish(s);
+            }
+            return;
+        }
+        // one fork trains every stale experiment in turn (ND4J loads once); each DONE line marks one finished
+        List<String> names = stale.stream().map(s -> s.experiment().name()).toList();
+        ProgressBar bar = progressBar(names.get(0));
+        ForkResult result = launch(trainArguments(stale.stream().map(Stale::file).toList(), overrides, bar != null),
+                new MavenForkLog(getLog(), bar, names));
+        for (Stale s : stale) {
+            if (result.done().contains(s.experiment().name())) {
+                finish(s);
+            }
+        }
+        check(result);
+        for (Stale s : stale) {
+            if (!result.done().contains(s.experiment().name())) {
+                throw new MojoExecutionException(format(Messages.NOT_TRAINED, s.experiment().name()));
+            }
+        }
+    }
+
+    /** An experiment to train: its file, the loaded experiment, its folder and its fingerprint inputs. */
+    private record Stale(Path file, Experiment experiment, Path out, Map<String, String> inputs) {
+    }
+
+    /** After a successful training: the model must exist; write the fingerprint, attach the model. */
+    private void finish(Stale s) throws MojoExecutionException {
+        Path model = s.out().resolve("model.mlp");
+        if (!Files.isRegularFile(model)) {
+            throw new MojoExecutionException("mlp: " + s.experiment().name()
+                    + ": the training ended without writing " + model);
+        }
+        try {
+            Fingerprint.write(s.out(), s.inputs());
+        } catch (IOException ex) {
+            throw new MojoExecutionException("mlp: cannot write " + s.out().resolve(Fingerprint.FILE) + ": "
+                    + ex.getMessage(), ex);
+        }
+        attach(s.experiment().name(), s.out());
     }
 
     static Experiment load(Path file, Map<String, String> overrides)
@@ -114,48 +185,8 @@ public class TrainMojo extends AbstractForkMojo {
         }
     }
 
-    private void train(Path file, Experiment e, Map<String, String> overrides)
-            throws MojoExecutionException, MojoFailureException {
-        Path out = outputDirectory.toPath().resolve(e.name());
-        Map<String, String> inputs;
-        Optional<String> stale;
-        try {
-            inputs = Fingerprint.inputs(pluginVersion(), e);
-            stale = force ? Optional.of(Messages.FORCED) : Fingerprint.staleReason(out, inputs);
-        } catch (IOException ex) {
-            throw new MojoExecutionException("mlp: " + e.name() + ": cannot compute its fingerprint: " + ex.getMessage(), ex);
-        }
-        if (stale.isEmpty()) {
-            getLog().info(format(Messages.UP_TO_DATE, e.name()));
-            attach(e.name(), out);
-            return;
-        }
-        getLog().info(format(Messages.TRAINING, e.name(), stale.get()));
-        try {
-            Fingerprint.delete(out);
-        } catch (IOException ex) {
-            throw new MojoExecutionException("mlp: cannot delete " + out.resolve(Fingerprint.FILE) + ": " + ex.getMessage(), ex);
-        }
-        if (fork) {
-            ProgressBar bar = progressBar(e.name());
-            fork(trainArguments(file, overrides, bar != null), bar);
-        } else {
-            trainInProcess(e, overrides);
-        }
-        Path model = out.resolve("model.mlp");
-        if (!Files.isRegularFile(model)) {
-            throw new MojoExecutionException("mlp: " + e.name() + ": the training ended without writing " + model);
-        }
-        try {
-            Fingerprint.write(out, inputs);
-        } catch (IOException ex) {
-            throw new MojoExecutionException("mlp: cannot write " + out.resolve(Fingerprint.FILE) + ": " + ex.getMessage(), ex);
-        }
-        attach(e.name(), out);
-    }
-
     /** {@code --force}: the plugin decided to train (see Fingerprint); {@code --progress} only for a bar. */
-    private List<String> trainArguments(Path file, Map<String, String> overrides, boolean progress) {
+    private List<String> trainArguments(List<Path> files, Map<String, String> overrides, boolean progress) {
         List<String> args = new ArrayList<>(List.of("train", "--output-root", outputDirectory.getAbsolutePath(),
                 "--project-dir", project.getBasedir().getAbsolutePath(), "--force"));
         if (progress) {
@@ -166,7 +197,7 @@ public class TrainMojo extends AbstractForkMojo {
             args.add("--set");
             args.add(k + "=" + v);
         });
-        args.add(file.toString());
+        files.forEach(f -> args.add(f.toString()));
         return args;
     }
 

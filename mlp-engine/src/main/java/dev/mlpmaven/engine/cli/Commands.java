@@ -35,12 +35,16 @@ final class Commands {
     private Commands() {
     }
 
-    /** Trains each experiment file with {@link ExperimentRunner}; the runner logs its epochs through the writer. */
+    /**
+     * Trains each experiment file in order with {@link ExperimentRunner} (which logs its epochs through the writer)
+     * and says {@code DONE <name>} after each; the first failure ends the command.
+     */
     static void train(CliArguments a, Map<String, String> env, ProtocolWriter out) {
         RunOptions options = a.runOptions(env);
         for (Path file : a.files()) {
             Experiment experiment = ExperimentLoader.load(file, a.overrides());
             new ExperimentRunner(options, out).run(experiment);
+            out.done(experiment.name());
         }
     }
 

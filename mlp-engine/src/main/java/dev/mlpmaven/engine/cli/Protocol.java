@@ -7,6 +7,7 @@ package dev.mlpmaven.engine.cli;
  * <ul>
  *   <li>{@code INFO <text>} and {@code WARN <text>}: a log line;</li>
  *   <li>{@code PROGRESS <epoch> <batch> <batches>}: progress within an epoch (only with {@code --progress});</li>
+ *   <li>{@code DONE <name>}: the experiment of that name is trained and its outputs are in place (train);</li>
  *   <li>{@code FAILURE <message>}: a mistake the user can fix; the fork then exits with {@link #EXIT_FAILURE};</li>
  *   <li>{@code ERROR <message>}: the environment is broken; the fork then exits with {@link #EXIT_ERROR}.</li>
  * </ul>
@@ -18,6 +19,7 @@ public final class Protocol {
     public static final String INFO = "INFO";
     public static final String WARN = "WARN";
     public static final String PROGRESS = "PROGRESS";
+    public static final String DONE = "DONE";
     public static final String FAILURE = "FAILURE";
     public static final String ERROR = "ERROR";
 
@@ -50,7 +52,7 @@ public final class Protocol {
         String tag = space < 0 ? line : line.substring(0, space);
         String payload = space < 0 ? "" : line.substring(space + 1);
         switch (tag) {
-            case INFO, WARN, FAILURE, ERROR:
+            case INFO, WARN, FAILURE, ERROR, DONE:
                 return new Message(tag, unescape(payload));
             case PROGRESS:
                 return payload.matches("\\d+ \\d+ \\d+") ? new Message(tag, payload) : null;

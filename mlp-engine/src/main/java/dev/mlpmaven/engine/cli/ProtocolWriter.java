@@ -36,6 +36,11 @@ final class ProtocolWriter implements RunListener, DataListener {
         }
     }
 
+    /** The experiment is trained and its outputs are in place. */
+    void done(String experiment) {
+        write(Protocol.line(Protocol.DONE, experiment));
+    }
+
     void failure(String message) {
         write(Protocol.line(Protocol.FAILURE, message));
     }

@@ -28,9 +28,13 @@ class MainTest {
     }
 
     Path experiment(String trainingKey) throws IOException {
-        return Files.writeString(temp.resolve("quick.yaml"), """
+        return experiment("quick", trainingKey);
+    }
+
+    Path experiment(String name, String trainingKey) throws IOException {
+        return Files.writeString(temp.resolve(name + ".yaml"), """
                 version: 1
-                name: quick
+                name: %s
                 seed: 7
                 dataset: fashion-mnist-sample
                 model:
@@ -41,7 +45,7 @@ class MainTest {
                 %s:
                   batchSize: 128
                   epochs: 1
-                """.formatted(trainingKey));
+                """.formatted(name, trainingKey));
     }
 
     @Test
@@ -64,6 +68,24 @@ class MainTest {
         assertThat(m.tag()).isEqualTo(Protocol.FAILURE);
         assertThat(m.text()).startsWith(file + ":10:1: trainig: found unknown key 'trainig'");
         assertThat(temp.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void train_says_done_after_each_experiment_with_its_outputs_in_place() throws IOException {
+        Path a = experiment("first", "training");
+        Path b = experiment("second", "training");
+        Path out = temp.resolve("mlp");
+
+        Run r = run("train", "--output-root", out.toString(), "--offline", "--cache-dir", temp.resolve("cache").toString(),
+                a.toString(), b.toString());
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.lines()).filteredOn(l -> l.startsWith("DONE ")).containsExactly("DONE first", "DONE second");
+        assertThat(r.lines().indexOf("DONE first")).isLessThan(
+                r.lines().indexOf(r.lines().stream().filter(l -> l.startsWith("INFO second: ")).findFirst().orElseThrow()));
+        assertThat(out.resolve("first/model.mlp")).isRegularFile();
+        assertThat(out.resolve("second/metrics.json")).isRegularFile();
+        assertThat(r.lines()).noneMatch(l -> l.startsWith("PROGRESS"));
     }
 
     @Test

@@ -102,6 +102,7 @@ public final class ForkLauncher {
         AtomicReference<String> failure = new AtomicReference<>();
         AtomicReference<String> error = new AtomicReference<>();
         Deque<String> tail = new ArrayDeque<>();
+        List<String> done = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread out = reader(process.getInputStream(), "mlp-fork-stdout", line -> {
             Protocol.Message m = Protocol.parse(line);
             if (m == null) {
@@ -114,6 +115,10 @@ public final class ForkLauncher {
                 case Protocol.WARN -> log.warn(m.text());
                 case Protocol.FAILURE -> failure.set(m.text());
                 case Protocol.ERROR -> error.set(m.text());
+                case Protocol.DONE -> {
+                    done.add(m.text());
+                    log.done(m.text());
+                }
                 case Protocol.PROGRESS -> {
                     String[] p = m.text().split(" ");
                     log.progress(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]));
@@ -131,7 +136,7 @@ public final class ForkLauncher {
             err.join();
             double seconds = (System.nanoTime() - start) / 1e9;
             synchronized (tail) {
-                return new ForkResult(code, failure.get(), error.get(), new ArrayList<>(tail), seconds);
+                return new ForkResult(code, failure.get(), error.get(), new ArrayList<>(tail), seconds, done);
             }
         } catch (InterruptedException e) {
             kill(process);

@@ -9,6 +9,10 @@ public interface ForkLog {
     /** Lines of the fork's standard error, and anything that is not a protocol line on standard output. */
     void debug(String line);
 
+    /** The fork finished training this experiment. */
+    default void done(String experiment) {
+    }
+
     /** Progress within an epoch. */
     default void progress(int epoch, int batch, int batches) {
     }

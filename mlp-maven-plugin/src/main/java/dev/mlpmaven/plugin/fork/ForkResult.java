@@ -11,9 +11,12 @@ import java.util.List;
  * @param outputTail  its last lines of standard error and of non-protocol standard output, for a crash without
  *                    a message
  * @param seconds     wall seconds from start to exit
+ * @param done        the experiments it reported DONE, in order (a failed fork may have finished some)
  */
-public record ForkResult(int exitCode, String failure, String error, List<String> outputTail, double seconds) {
+public record ForkResult(int exitCode, String failure, String error, List<String> outputTail, double seconds,
+                         List<String> done) {
     public ForkResult {
         outputTail = List.copyOf(outputTail);
+        done = List.copyOf(done);
     }
 }

@@ -9,7 +9,7 @@ import java.io.PrintStream;
 public final class ProgressBar {
     static final int WIDTH = 30;
     private final PrintStream out;
-    private final String label;
+    private String label;
     private int shownEpoch = -1;
     private int shownCells = -1;
     private boolean visible;
@@ -17,6 +17,12 @@ public final class ProgressBar {
     public ProgressBar(PrintStream out, String label) {
         this.out = out;
         this.label = label;
+    }
+
+    /** The experiment now training (one fork may train several in turn). */
+    public synchronized void label(String value) {
+        clear();
+        this.label = value;
     }
 
     public synchronized void update(int epoch, int batch, int batches) {

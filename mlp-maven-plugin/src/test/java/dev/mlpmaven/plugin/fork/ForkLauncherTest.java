@@ -94,6 +94,15 @@ class ForkLauncherTest {
     }
 
     @Test
+    void done_lines_are_collected_in_order() throws IOException {
+        ForkResult r = fork(Map.of(), "2", Protocol.line(Protocol.DONE, "first"), Protocol.line(Protocol.DONE, "second"),
+                Protocol.line(Protocol.FAILURE, "third: bad data"));
+
+        assertThat(r.done()).containsExactly("first", "second");
+        assertThat(r.failure()).isEqualTo("third: bad data");
+    }
+
+    @Test
     void environment_reaches_the_fork() throws IOException {
         ForkResult r = fork(Map.of("OMP_NUM_THREADS", "1"), "0", "env:OMP_NUM_THREADS");
 
