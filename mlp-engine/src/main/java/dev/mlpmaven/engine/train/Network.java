@@ -168,6 +168,13 @@ final class Network {
         return new TrainedModel(inputSize, out, scaling, classNames);
     }
 
+    /** Frees the parameters' off-heap memory; the network is unusable afterwards. */
+    void release() {
+        for (Layer layer : layers) {
+            Natives.release(layer.w, layer.g);
+        }
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder().append(inputSize);

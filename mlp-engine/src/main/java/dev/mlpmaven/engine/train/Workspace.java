@@ -116,6 +116,15 @@ final class Workspace {
         lf = Natives.floats(logits);
     }
 
+    /** Frees the buffers' off-heap memory; the workspace is unusable afterwards. */
+    void release() {
+        Natives.release(x, logits);
+        Natives.release(h);
+        Natives.release(z);
+        Natives.release(dh);
+        views.clear();
+    }
+
     /** ReLU without dropout in training is applied in place on gemm's output and differentiated from it. */
     boolean inPlace(int l) {
         Layer layer = net.layers[l];
