@@ -76,6 +76,7 @@ final class Workspace {
     final INDArray logits;
     final FloatBuffer lf;
     private final Map<Integer, Views> views = new HashMap<>();
+    private Views recent;
     private int onesFor = -1;
 
     Workspace(Network net, int maxBatch, boolean training) {
@@ -123,6 +124,7 @@ final class Workspace {
         Natives.release(z);
         Natives.release(dh);
         views.clear();
+        recent = null;
     }
 
     /** ReLU without dropout in training is applied in place on gemm's output and differentiated from it. */
@@ -136,7 +138,8 @@ final class Workspace {
         if (b < 1 || b > maxBatch) {
             throw new IllegalArgumentException("batch: found " + b + ", expected 1.." + maxBatch);
         }
-        Views v = views.computeIfAbsent(b, k -> new Views(this, k));
+        Views v = recent != null && recent.b == b ? recent : views.computeIfAbsent(b, k -> new Views(this, k));
+        recent = v; // the full batch size hits here, without boxing the key: nothing is allocated per batch
         if (onesFor != b) {
             for (int l = 0; l < h.length; l++) {
                 int u = net.layers[l].out;
