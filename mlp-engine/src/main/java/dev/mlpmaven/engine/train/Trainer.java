@@ -49,9 +49,17 @@ public final class Trainer {
     private final Experiment experiment;
     private final TrainingListener listener;
 
+    private final long maxScaledInputBytes;
+
     public Trainer(Experiment experiment, TrainingListener listener) {
+        this(experiment, listener, ScaledInputs.MAX_BYTES);
+    }
+
+    /** With {@code maxScaledInputBytes}: above it, batches are gathered from the pixel bytes (see ScaledInputs). */
+    Trainer(Experiment experiment, TrainingListener listener, long maxScaledInputBytes) {
         this.experiment = experiment;
         this.listener = listener == null ? TrainingListener.NONE : listener;
+        this.maxScaledInputBytes = maxScaledInputBytes;
     }
 
     public TrainingOutcome train(LoadedDataset data) {
@@ -84,6 +92,7 @@ public final class Trainer {
         Network net = new Network(data.inputSize(), experiment.model().layers(), data.numClasses());
         Workspace ws = null;
         Workspace evalWs = null;
+        ScaledInputs inputs = null;
         try {
             net.initialise(initRng);
             boolean fused = Optimizer.isPlainSgd(os);
@@ -96,6 +105,7 @@ public final class Trainer {
             ws = new Workspace(net, batchSize, true);
             evalWs = new Workspace(net, Math.min(EVAL_BATCH, Math.max(1, Math.max(
                     split.validation().length, data.test().size()))), false);
+            inputs = ScaledInputs.of(train.images(), lut, maxScaledInputBytes);
             int[] y = new int[batchSize];
             float[] row = new float[data.inputSize()];
             byte[] pixels = train.images().pixels();
@@ -116,7 +126,11 @@ public final class Trainer {
                 for (int bi = 0; bi < batches; bi++) {
                     int start = bi * batchSize;
                     int b = Math.min(batchSize, n - start);
-                    ws.gather(b, pixels, ppi, labels, order, start, lut, y, row);
+                    if (inputs != null) {
+                        ws.gather(b, inputs, labels, order, start, y);
+                    } else {
+                        ws.gather(b, pixels, ppi, labels, order, start, lut, y, row);
+                    }
                     Workspace.Views v = ws.views(b);
                     ws.forward(v, dropoutRng);
                     double loss = ws.softmaxCrossEntropy(v, y, true, null, null, 0);
@@ -165,6 +179,9 @@ public final class Trainer {
             }
             if (evalWs != null) {
                 evalWs.release();
+            }
+            if (inputs != null) {
+                inputs.release();
             }
             net.release();
         }

@@ -170,6 +170,20 @@ final class Workspace {
         }
     }
 
+    /**
+     * Copies the converted rows (pixels and the constant 1) of samples {@code order[start .. start+b)} into the
+     * rows of {@code x}, and their labels into {@code y}.
+     */
+    void gather(int b, ScaledInputs inputs, byte[] labels, int[] order, int start, int[] y) {
+        int stride = inputs.stride;
+        FloatBuffer src = inputs.floats;
+        for (int r = 0; r < b; r++) {
+            int s = order[start + r];
+            xf.put(r * stride, src, s * stride, stride);
+            y[r] = labels[s] & 0xFF;
+        }
+    }
+
     /** Forward pass of the batch in {@code x}; logits end in {@code logits}. {@code dropoutRng} null: no dropout. */
     void forward(Views v, SplittableRandom dropoutRng) {
         Layer[] layers = net.layers;
