@@ -1,0 +1,35 @@
+import groovy.xml.XmlSlurper
+import groovy.json.JsonSlurper
+
+// mvn verify trained the experiment in a forked JVM and checked it, without naming a goal
+def log = new File(basedir, 'build.log').text
+def out = new File(basedir, 'target/mlp/happy')
+assert log.contains("mlp: happy: no earlier training in ${out}; training")
+assert log.contains('mlp: all quality rules are met (1 experiment(s), 1 check(s))')
+
+def metrics = new JsonSlurper().parse(new File(out, 'metrics.json'))
+assert metrics.name == 'happy'
+assert metrics.epochs.size() == 1
+def epoch = metrics.epochs[0]
+assert epoch.epoch == 1
+assert epoch.trainLoss > 0 && epoch.trainLoss < 10
+assert epoch.validationAccuracy > 0.3 && epoch.validationAccuracy <= 1
+assert epoch.trainSeconds > 0
+assert metrics.test.accuracy > 0.3 && metrics.test.accuracy <= 1
+assert metrics.test.loss > 0
+def cm = metrics.test.confusionMatrix
+assert cm.size() == 10 && cm.every { it.size() == 10 }
+assert cm.flatten().sum() == 1000
+
+assert new File(out, 'model.mlp').length() > 0
+assert new File(out, 'fingerprint').text.contains('data.name=fashion-mnist-sample')
+// one per-epoch line, then a summary with the test accuracy (lines of the runner, streamed from the fork)
+assert log =~ /\[INFO\] happy: epoch 1\/1  loss \d+\.\d{4}  val-acc 0\.\d{4}  \d+\.\d{2} s  lr /
+assert log =~ /\[INFO\] happy: test accuracy 0\.\d{4}, test loss \d+\.\d{4} \(1 epochs, /
+// batch mode: no progress bar
+assert !log.contains('\r')
+
+def junit = new XmlSlurper().parse(new File(basedir, 'target/mlp-reports/TEST-mlp-happy.xml'))
+assert junit.@tests == '1'
+assert junit.@failures == '0'
+return true

@@ -1,0 +1,98 @@
+package dev.mlpmaven.engine.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mlpmaven.config.DatasetSpec;
+import dev.mlpmaven.config.Experiment;
+import dev.mlpmaven.config.ExperimentLoader;
+import dev.mlpmaven.engine.data.DatasetResolver;
+import dev.mlpmaven.engine.data.LoadedDataset;
+import dev.mlpmaven.engine.model.LoadedModel;
+import dev.mlpmaven.engine.model.ModelFile;
+import dev.mlpmaven.engine.run.ExperimentRunner;
+import dev.mlpmaven.engine.run.RunOptions;
+import dev.mlpmaven.engine.train.Evaluation;
+import dev.mlpmaven.engine.train.Evaluator;
+import dev.mlpmaven.engine.train.TestResult;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Map;
+
+/** The commands of {@link Main}: each a few lines around one engine entry point. */
+final class Commands {
+    /** Logged by {@code evaluate}: model, dataset, images, accuracy, loss. */
+    static final String EVALUATED = "mlp: %s on the test split of %s (%d images): accuracy %.4f, loss %.4f";
+    /** Logged by {@code fetch}: experiment, dataset, train images, test images. */
+    static final String FETCHED = "mlp: %s: dataset %s is ready (%d training and %d test images)";
+
+    private Commands() {
+    }
+
+    /** Trains each experiment file with {@link ExperimentRunner}; the runner logs its epochs through the writer. */
+    static void train(CliArguments a, Map<String, String> env, ProtocolWriter out) {
+        RunOptions options = a.runOptions(env);
+        for (Path file : a.files()) {
+            Experiment experiment = ExperimentLoader.load(file, a.overrides());
+            new ExperimentRunner(options, out).run(experiment);
+        }
+    }
+
+    /** Resolves the data of each experiment file (download, verify, cache) without training. */
+    static void fetch(CliArguments a, Map<String, String> env, ProtocolWriter out) {
+        DatasetResolver resolver = new DatasetResolver(a.dataOptions(env), out);
+        for (Path file : a.files()) {
+            Experiment experiment = ExperimentLoader.load(file, a.overrides());
+            LoadedDataset data = resolver.resolve(experiment.dataset());
+            out.info(String.format(Locale.ROOT, FETCHED, experiment.name(), data.name(), data.train().size(),
+                    data.test().size()));
+        }
+    }
+
+    /** Evaluates a model file on the test split of a named dataset or of an experiment's dataset. */
+    static void evaluate(CliArguments a, Map<String, String> env, ProtocolWriter out) {
+        LoadedModel model = ModelFile.read(a.model());
+        DatasetSpec spec = a.dataset() != null ? DatasetSpec.named(a.dataset())
+                : ExperimentLoader.load(a.files().get(0), a.overrides()).dataset();
+        LoadedDataset data = new DatasetResolver(a.dataOptions(env), out).resolve(spec);
+        Evaluation evaluation = Evaluator.evaluate(model.model(), data.test());
+        TestResult r = evaluation.result();
+        out.info(String.format(Locale.ROOT, EVALUATED, a.model(), data.name(), data.test().size(), r.accuracy(),
+                r.loss()));
+        if (a.evaluationFile() != null) {
+            writeEvaluation(a.evaluationFile(), a.model(), data, r);
+        }
+    }
+
+    private static void writeEvaluation(Path file, Path model, LoadedDataset data, TestResult r) {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = json.createObjectNode();
+        root.put("model", model.toAbsolutePath().toString());
+        root.put("dataset", data.name());
+        root.put("images", data.test().size());
+        root.put("accuracy", r.accuracy());
+        root.put("loss", r.loss());
+        ArrayNode matrix = root.putArray("confusionMatrix");
+        for (int[] row : r.confusionMatrix()) {
+            ArrayNode a = matrix.addArray();
+            for (int v : row) {
+                a.add(v);
+            }
+        }
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            json.writeValue(tmp.toFile(), root);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.mlpmaven.plugin;
+
+import java.util.Locale;
+
+/**
+ * Every line the plugin itself shows a user. Integration tests (it/src/it/&#42;/verify.groovy) match these texts
+ * word for word; change them together.
+ */
+public final class Messages {
+    private Messages() {
+    }
+
+    public static final String SKIPPED = "mlp: skipped, because property mlp.skip is true";
+
+    public static final String NO_EXPERIMENTS =
+            "mlp: no experiment files in %s (includes %s); nothing to do - put experiments in src/main/mlp/"
+                    + " or name one with -Dmlp.experiment=FILE";
+
+    public static final String EXPERIMENT_MISSING =
+            "mlp: experiment file %s: found no such file, expected an existing YAML file - check <experiment> or -Dmlp.experiment";
+
+    public static final String DUPLICATE_NAME =
+            "mlp: experiments %s and %s are both named '%s', expected one name per experiment - they would write"
+                    + " to the same folder %s";
+
+    public static final String UP_TO_DATE =
+            "mlp: %s is up to date (experiment, data, plugin version and outputs unchanged); use -Dmlp.force to retrain";
+
+    public static final String TRAINING = "mlp: %s: %s; training";
+
+    public static final String FORCED = "retraining because of -Dmlp.force";
+
+    public static final String ATTACHED = "mlp: %s: attached %s as artifact type mlp, classifier %s";
+
+    public static final String FORK_CRASHED =
+            "mlp: the forked JVM ended with exit code %d without a message, expected exit code 0 - its last lines of"
+                    + " output:%n%s";
+
+    public static final String FORK_ERROR = "mlp: the forked JVM failed: %s";
+
+    public static final String FORK_NOT_STARTED =
+            "mlp: could not start the forked JVM %s: %s - check java.home, argLine and the environment";
+
+    public static final String VALIDATE_OK = "mlp: %s is valid";
+
+    public static final String VALIDATE_FAILED = "mlp: %d of %d experiment files are invalid";
+
+    public static final String CHECK_MINIMUM = "mlp: %s: %s is %.4f, but expected minimum is %.4f";
+
+    public static final String CHECK_MAXIMUM = "mlp: %s: %s is %.4f, but expected maximum is %.4f";
+
+    public static final String CHECK_FAILED = "mlp: %d quality rule violation(s); JUnit report in %s";
+
+    public static final String CHECK_PASSED = "mlp: all quality rules are met (%d experiment(s), %d check(s))";
+
+    public static final String CHECK_NO_METRICS =
+            "mlp: no metrics.json in %s, expected one per trained experiment (<outputDirectory>/<name>/metrics.json)"
+                    + " - run mlp:train first";
+
+    public static final String CHECK_RULE_NO_METRICS =
+            "mlp: rule for experiment '%s': found no %s, expected the metrics of a trained experiment of that name";
+
+    public static final String CHECK_NO_RULES =
+            "mlp: no quality rules configured; nothing to check - add <rules> or -Dmlp.minimumTestAccuracy";
+
+    public static final String CHECK_BAD_METRICS = "mlp: %s: %s, expected metrics.json as written by mlp:train";
+
+    public static final String EVALUATE_NO_MODEL =
+            "mlp: evaluate found no model, expected -Dmlp.model=FILE or -Dmlp.modelArtifact=groupId:artifactId:version:classifier";
+
+    public static final String EVALUATE_MODEL_MISSING = "mlp: model file %s: found no such file, expected a model.mlp written by mlp:train";
+
+    public static final String EVALUATE_BAD_COORDINATES =
+            "mlp: modelArtifact '%s': expected groupId:artifactId:version:classifier (the type is mlp)";
+
+    public static final String EVALUATE_UNRESOLVED = "mlp: modelArtifact %s: %s - install it first (mvn install in the project that trains it)";
+
+    public static final String EVALUATE_NO_DATA =
+            "mlp: evaluate found no data, expected -Dmlp.dataset=NAME or an experiment (-Dmlp.experiment=FILE) whose dataset to use";
+
+    /** {@link String#format} with the root locale, so numbers always read 0.8500. */
+    public static String format(String message, Object... args) {
+        return String.format(Locale.ROOT, message, args);
+    }
+}

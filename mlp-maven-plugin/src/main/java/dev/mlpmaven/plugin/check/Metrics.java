@@ -1,0 +1,100 @@
+package dev.mlpmaven.plugin.check;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What {@code mlp:check} reads from {@code metrics.json} (the output contract: {@code name},
+ * {@code test.accuracy}, {@code test.loss}, {@code test.confusionMatrix}; {@code classNames} when present).
+ *
+ * @param name            experiment name
+ * @param testAccuracy    test accuracy
+ * @param testLoss        test loss
+ * @param confusionMatrix {@code [true][predicted]} counts
+ * @param classNames      class names, or empty
+ */
+public record Metrics(String name, double testAccuracy, double testLoss, int[][] confusionMatrix,
+                      List<String> classNames) {
+
+    /** Thrown for a metrics.json that does not follow the contract; the message names the field. */
+    public static final class BadMetricsException extends Exception {
+        public BadMetricsException(String message) {
+            super(message);
+        }
+    }
+
+    public static Metrics read(Path file) throws IOException, BadMetricsException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BadMetricsException("found invalid JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + " (" + e.getOriginalMessage() + ")");
+        }
+        String name = text(root, "name");
+        JsonNode test = root.get("test");
+        if (test == null || !test.isObject()) {
+            throw new BadMetricsException("found no object 'test'");
+        }
+        double accuracy = number(test, "test.accuracy", "accuracy");
+        double loss = number(test, "test.loss", "loss");
+        JsonNode cm = test.get("confusionMatrix");
+        if (cm == null || !cm.isArray() || cm.isEmpty()) {
+            throw new BadMetricsException("found no array 'test.confusionMatrix'");
+        }
+        int[][] matrix = new int[cm.size()][];
+        for (int i = 0; i < cm.size(); i++) {
+            JsonNode row = cm.get(i);
+            if (!row.isArray() || row.size() != cm.size()) {
+                throw new BadMetricsException("test.confusionMatrix row " + i + ": found " + row
+                        + ", expected " + cm.size() + " counts");
+            }
+            matrix[i] = new int[row.size()];
+            for (int j = 0; j < row.size(); j++) {
+                matrix[i][j] = row.get(j).asInt();
+            }
+        }
+        List<String> classNames = new ArrayList<>();
+        JsonNode names = root.has("classNames") ? root.get("classNames") : test.get("classNames");
+        if (names != null && names.isArray() && names.size() == matrix.length) {
+            names.forEach(n -> classNames.add(n.asText()));
+        }
+        return new Metrics(name, accuracy, loss, matrix, List.copyOf(classNames));
+    }
+
+    /** Recall of class {@code c}: correct / all of that class; NaN when the test split has none. */
+    public double recall(int c) {
+        long total = 0;
+        for (int v : confusionMatrix[c]) {
+            total += v;
+        }
+        return total == 0 ? Double.NaN : (double) confusionMatrix[c][c] / total;
+    }
+
+    /** "3 (Dress)", or "3" without class names. */
+    public String className(int c) {
+        return classNames.isEmpty() ? String.valueOf(c) : c + " (" + classNames.get(c) + ")";
+    }
+
+    private static String text(JsonNode node, String field) throws BadMetricsException {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isTextual()) {
+            throw new BadMetricsException("found no text '" + field + "'");
+        }
+        return v.asText();
+    }
+
+    private static double number(JsonNode node, String path, String field) throws BadMetricsException {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isNumber()) {
+            throw new BadMetricsException("found " + (v == null ? "no field" : v.toString()) + " at '" + path
+                    + "', expected a number");
+        }
+        return v.asDouble();
+    }
+}

@@ -1,0 +1,152 @@
+package dev.mlpmaven.plugin.incremental;
+
+import dev.mlpmaven.config.DatasetSpec;
+import dev.mlpmaven.config.Experiment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * What an experiment's outputs were made from, so an unchanged experiment is not trained again.
+ *
+ * <p>After a successful training the plugin writes {@code <outputRoot>/<name>/fingerprint} (a properties file):
+ * <ul>
+ *   <li>{@code plugin}: the plugin version (for a SNAPSHOT also the size and time of its jars);</li>
+ *   <li>{@code experiment}: SHA-256 of the experiment as loaded, i.e. after {@code extends} and overrides
+ *       (the text of the {@link Experiment} record, every default filled in);</li>
+ *   <li>{@code data.*}: SHA-256 of each local data file, or the name of a named dataset (whose files the
+ *       resolver checks against pinned checksums);</li>
+ *   <li>{@code output.*}: SHA-256 of {@code model.mlp} and {@code metrics.json} as written.</li>
+ * </ul>
+ * The next build computes the inputs again; when they and the outputs on disk match, the experiment is up to date.
+ */
+public final class Fingerprint {
+    public static final String FILE = "fingerprint";
+    public static final List<String> OUTPUTS = List.of("model.mlp", "metrics.json");
+    private static final int FORMAT = 1;
+
+    private Fingerprint() {
+    }
+
+    /** The inputs of one experiment: plugin version, loaded experiment, data. */
+    public static Map<String, String> inputs(String pluginVersion, Experiment experiment) throws IOException {
+        Map<String, String> in = new TreeMap<>();
+        in.put("format", String.valueOf(FORMAT));
+        in.put("plugin", pluginVersion);
+        in.put("experiment", sha256(experiment.toString().getBytes(StandardCharsets.UTF_8)));
+        DatasetSpec d = experiment.dataset();
+        if (d.isNamed()) {
+            in.put("data.name", d.name());
+        } else {
+            Map<String, Path> files = new LinkedHashMap<>();
+            files.put("train-images", d.trainImages());
+            files.put("train-labels", d.trainLabels());
+            files.put("test-images", d.testImages());
+            files.put("test-labels", d.testLabels());
+            for (Map.Entry<String, Path> f : files.entrySet()) {
+                in.put("data." + f.getKey(), Files.isRegularFile(f.getValue()) ? sha256(f.getValue()) : "missing");
+            }
+        }
+        return in;
+    }
+
+    /** Why {@code outputDir} must be trained again, or empty when it is up to date with {@code inputs}. */
+    public static Optional<String> staleReason(Path outputDir, Map<String, String> inputs) throws IOException {
+        Path file = outputDir.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.of("no earlier training in " + outputDir);
+        }
+        Properties saved = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            saved.load(r);
+        }
+        if (!String.valueOf(FORMAT).equals(saved.getProperty("format"))) {
+            return Optional.of("the fingerprint of the earlier training has another format");
+        }
+        if (!inputs.get("plugin").equals(saved.getProperty("plugin"))) {
+            return Optional.of("the plugin changed since the earlier training (" + saved.getProperty("plugin") + ")");
+        }
+        if (!inputs.get("experiment").equals(saved.getProperty("experiment"))) {
+            return Optional.of("the experiment changed since the earlier training");
+        }
+        Map<String, String> savedData = new TreeMap<>();
+        saved.stringPropertyNames().stream().filter(k -> k.startsWith("data."))
+                .forEach(k -> savedData.put(k, saved.getProperty(k)));
+        Map<String, String> data = new TreeMap<>();
+        inputs.keySet().stream().filter(k -> k.startsWith("data.")).forEach(k -> data.put(k, inputs.get(k)));
+        if (!data.equals(savedData)) {
+            return Optional.of("the data changed since the earlier training");
+        }
+        for (String output : OUTPUTS) {
+            Path p = outputDir.resolve(output);
+            if (!Files.isRegularFile(p)) {
+                return Optional.of(output + " is missing");
+            }
+            if (!sha256(p).equals(saved.getProperty("output." + output))) {
+                return Optional.of(output + " changed since it was written");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Records {@code inputs} and the current outputs of {@code outputDir} (atomically). */
+    public static void write(Path outputDir, Map<String, String> inputs) throws IOException {
+        Map<String, String> all = new TreeMap<>(inputs);
+        for (String output : OUTPUTS) {
+            Path p = outputDir.resolve(output);
+            if (Files.isRegularFile(p)) {
+                all.put("output." + output, sha256(p));
+            }
+        }
+        StringBuilder b = new StringBuilder("# what the last training in this folder was made from (mlp-maven-plugin)\n");
+        all.forEach((k, v) -> b.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
+        Path tmp = Files.createTempFile(outputDir, FILE, ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            w.write(b.toString());
+        }
+        Files.move(tmp, outputDir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Removes the fingerprint, so a half-done training is never taken for an up-to-date one. */
+    public static void delete(Path outputDir) throws IOException {
+        Files.deleteIfExists(outputDir.resolve(FILE));
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest md = digest();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(digest().digest(bytes));
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.mlpmaven.plugin.incremental;
+
+import dev.mlpmaven.config.Activation;
+import dev.mlpmaven.config.DatasetSpec;
+import dev.mlpmaven.config.Experiment;
+import dev.mlpmaven.config.Init;
+import dev.mlpmaven.config.LayerSpec;
+import dev.mlpmaven.config.ModelSpec;
+import dev.mlpmaven.config.Normalization;
+import dev.mlpmaven.config.OptimizerSpec;
+import dev.mlpmaven.config.OptimizerType;
+import dev.mlpmaven.config.TrainingSpec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FingerprintTest {
+    @TempDir
+    Path temp;
+    Path out;
+
+    @BeforeEach
+    void outputs() throws IOException {
+        out = Files.createDirectories(temp.resolve("mlp/quick"));
+        Files.writeString(out.resolve("model.mlp"), "weights");
+        Files.writeString(out.resolve("metrics.json"), "{}");
+    }
+
+    static Experiment experiment(DatasetSpec data, int epochs) {
+        return new Experiment(1, "quick", 42, data,
+                new ModelSpec(List.of(new LayerSpec(32, Activation.RELU, 0, Init.HE)), Normalization.SCALE),
+                new OptimizerSpec(OptimizerType.SGD, 0.01, 0, false, 0, 0.9, 0.999, 0.9, 1e-8, 0, null),
+                new TrainingSpec(64, epochs, 0.1, null, 0), null);
+    }
+
+    @Test
+    void unchanged_inputs_and_outputs_are_up_to_date() throws IOException {
+        Map<String, String> in = Fingerprint.inputs("0.1.0", experiment(DatasetSpec.named("fashion-mnist-sample"), 1));
+        assertThat(Fingerprint.staleReason(out, in)).contains("no earlier training in " + out);
+
+        Fingerprint.write(out, in);
+
+        assertThat(Fingerprint.staleReason(out, in)).isEmpty();
+        assertThat(Fingerprint.staleReason(out,
+                Fingerprint.inputs("0.1.0", experiment(DatasetSpec.named("fashion-mnist-sample"), 1)))).isEmpty();
+    }
+
+    @Test
+    void changed_experiment_plugin_or_output_is_stale_with_its_reason() throws IOException {
+        Map<String, String> in = Fingerprint.inputs("0.1.0", experiment(DatasetSpec.named("fashion-mnist-sample"), 1));
+        Fingerprint.write(out, in);
+
+        assertThat(Fingerprint.staleReason(out,
+                Fingerprint.inputs("0.1.0", experiment(DatasetSpec.named("fashion-mnist-sample"), 2))))
+                .contains("the experiment changed since the earlier training");
+        assertThat(Fingerprint.staleReason(out,
+                Fingerprint.inputs("0.2.0", experiment(DatasetSpec.named("fashion-mnist-sample"), 1))))
+                .contains("the plugin changed since the earlier training (0.1.0)");
+        assertThat(Fingerprint.staleReason(out,
+                Fingerprint.inputs("0.1.0", experiment(DatasetSpec.named("mnist"), 1))))
+                .contains("the experiment changed since the earlier training");
+
+        Files.writeString(out.resolve("metrics.json"), "{\"edited\":true}");
+        assertThat(Fingerprint.staleReason(out, in)).contains("metrics.json changed since it was written");
+        Files.delete(out.resolve("model.mlp"));
+        assertThat(Fingerprint.staleReason(out, in)).contains("model.mlp is missing");
+    }
+
+    @Test
+    void changed_local_data_file_is_stale() throws IOException {
+        Path d = Files.createDirectories(temp.resolve("data"));
+        for (String f : List.of("ti", "tl", "si", "sl")) {
+            Files.writeString(d.resolve(f), f);
+        }
+        Experiment e = experiment(DatasetSpec.localFiles(d.resolve("ti"), d.resolve("tl"), d.resolve("si"),
+                d.resolve("sl")), 1);
+        Fingerprint.write(out, Fingerprint.inputs("0.1.0", e));
+        assertThat(Fingerprint.staleReason(out, Fingerprint.inputs("0.1.0", e))).isEmpty();
+
+        Files.writeString(d.resolve("sl"), "other labels");
+
+        assertThat(Fingerprint.staleReason(out, Fingerprint.inputs("0.1.0", e)))
+                .contains("the data changed since the earlier training");
+    }
+
+    @Test
+    void fingerprint_is_written_without_leftover_temp_files() throws IOException {
+        Fingerprint.write(out, Fingerprint.inputs("0.1.0", experiment(DatasetSpec.named("fashion-mnist-sample"), 1)));
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("model.mlp", "metrics.json", "fingerprint");
+        }
+        assertThat(Files.readString(out.resolve("fingerprint")))
+                .contains("plugin=0.1.0", "data.name=fashion-mnist-sample", "output.model.mlp=");
+    }
+}
