@@ -33,9 +33,15 @@ public final class Evaluator {
         Network net = Network.of(m);
         int n = split.size();
         Workspace ws = new Workspace(net, Math.max(1, Math.min(Trainer.EVAL_BATCH, n)), false);
-        int[] predicted = new int[n];
-        float[] confidence = new float[n];
-        TestResult r = Scorer.score(ws, PixelScaling.lookupTable(m.scaling()), split, null, predicted, confidence);
-        return new Evaluation(r, predicted, confidence);
+        try {
+            int[] predicted = new int[n];
+            float[] confidence = new float[n];
+            TestResult r = Scorer.score(ws, PixelScaling.lookupTable(m.scaling()), split, null, predicted,
+                    confidence);
+            return new Evaluation(r, predicted, confidence);
+        } finally {
+            ws.release();
+            net.release();
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -86,12 +87,15 @@ public final class Natives {
         return n;
     }
 
-    /** BLAS vendor, its thread count and the native build in use, e.g. "OPENBLAS, 2 threads, natives -avx2". */
+    /** BLAS vendor and version, kernel selection, thread count and ND4J native build, for logs and benchmarks. */
     public static String describeBlas() {
         init();
         String ext = System.getProperty(EXTENSION_PROPERTY);
-        return Nd4j.factory().blas().getBlasVendor() + ", " + Nd4j.factory().blas().getMaxThreads()
-                + " threads, natives " + (ext == null ? "(JavaCPP default)" : ext.isEmpty() ? "plain" : ext);
+        String core = System.getenv("OPENBLAS_CORETYPE");
+        return Nd4j.factory().blas().getBlasVendor() + " " + openblas_nolapack.OPENBLAS_VERSION.trim()
+                + ", kernels " + (core == null ? "auto-detected" : "OPENBLAS_CORETYPE=" + core) + ", "
+                + Nd4j.factory().blas().getMaxThreads() + " threads, ND4J natives "
+                + (ext == null ? "(JavaCPP default)" : ext.isEmpty() ? "plain" : ext);
     }
 
     /** A new zeroed c-order float array. */
@@ -106,11 +110,12 @@ public final class Natives {
         return new FloatPointer(a.data().addressPointer()).capacity(n).asBuffer();
     }
 
-    /** A c-order array of {@code shape} over the first elements of {@code base}'s memory (no copy). */
-    static INDArray alias(INDArray base, long rows, long cols) {
-        if (rows * cols > base.data().length()) {
-            throw new IllegalArgumentException("alias " + rows + "x" + cols + " exceeds " + base.data().length());
+    /** Frees the off-heap memory of arrays at once instead of waiting for the garbage collector; nulls allowed. */
+    static void release(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (a != null && a.closeable() && !a.wasClosed()) {
+                a.close();
+            }
         }
-        return Nd4j.create(base.data(), new long[] {rows, cols}, new long[] {cols, 1}, 0, 'c', DataType.FLOAT);
     }
 }

@@ -32,9 +32,11 @@ final class Network {
         final Init init;
         /** {@code out x (in+1)}: weights then bias in the last column. */
         final INDArray w;
+        final Gemm.Mat wm;
         final FloatBuffer wf;
         /** Gradient of {@code w}, same shape; null on the fused plain-SGD path. */
         INDArray g;
+        Gemm.Mat gm;
         FloatBuffer gf;
 
         Layer(int in, int out, Activation activation, double dropout, Init init) {
@@ -44,6 +46,7 @@ final class Network {
             this.dropout = dropout;
             this.init = init;
             this.w = Natives.zeros(out, in + 1L);
+            this.wm = new Gemm.Mat(w, out, in + 1);
             this.wf = Natives.floats(w);
         }
 
@@ -58,6 +61,7 @@ final class Network {
         void allocateGradient() {
             if (g == null) {
                 g = Natives.zeros(out, in + 1L);
+                gm = new Gemm.Mat(g, out, in + 1);
                 gf = Natives.floats(g);
             }
         }
@@ -162,6 +166,13 @@ final class Network {
             out.add(new DenseLayer(layer.in, layer.out, act, w, b));
         }
         return new TrainedModel(inputSize, out, scaling, classNames);
+    }
+
+    /** Frees the parameters' off-heap memory; the network is unusable afterwards. */
+    void release() {
+        for (Layer layer : layers) {
+            Natives.release(layer.w, layer.g);
+        }
     }
 
     @Override

@@ -49,9 +49,17 @@ public final class Trainer {
     private final Experiment experiment;
     private final TrainingListener listener;
 
+    private final long maxScaledInputBytes;
+
     public Trainer(Experiment experiment, TrainingListener listener) {
+        this(experiment, listener, ScaledInputs.MAX_BYTES);
+    }
+
+    /** With {@code maxScaledInputBytes}: above it, batches are gathered from the pixel bytes (see ScaledInputs). */
+    Trainer(Experiment experiment, TrainingListener listener, long maxScaledInputBytes) {
         this.experiment = experiment;
         this.listener = listener == null ? TrainingListener.NONE : listener;
+        this.maxScaledInputBytes = maxScaledInputBytes;
     }
 
     public TrainingOutcome train(LoadedDataset data) {
@@ -82,80 +90,101 @@ public final class Trainer {
         float[] lut = PixelScaling.lookupTable(scaling);
 
         Network net = new Network(data.inputSize(), experiment.model().layers(), data.numClasses());
-        net.initialise(initRng);
-        boolean fused = Optimizer.isPlainSgd(os);
-        Optimizer optimizer = fused ? null : Optimizer.of(os, net);
+        Workspace ws = null;
+        Workspace evalWs = null;
+        ScaledInputs inputs = null;
+        try {
+            net.initialise(initRng);
+            boolean fused = Optimizer.isPlainSgd(os);
+            Optimizer optimizer = fused ? null : Optimizer.of(os, net);
 
-        int[] order = split.train();
-        int n = order.length;
-        int batchSize = Math.min(ts.batchSize(), n);
-        int batches = (n + batchSize - 1) / batchSize;
-        Workspace ws = new Workspace(net, batchSize, true);
-        Workspace evalWs = new Workspace(net, Math.min(EVAL_BATCH, Math.max(1, Math.max(
-                split.validation().length, data.test().size()))), false);
-        int[] y = new int[batchSize];
-        float[] row = new float[data.inputSize()];
-        byte[] pixels = train.images().pixels();
-        byte[] labels = train.labels().labels();
-        int ppi = train.images().pixelsPerImage();
+            int[] order = split.train();
+            int n = order.length;
+            int batchSize = Math.min(ts.batchSize(), n);
+            int batches = (n + batchSize - 1) / batchSize;
+            ws = new Workspace(net, batchSize, true);
+            evalWs = new Workspace(net, Math.min(EVAL_BATCH, Math.max(1, Math.max(
+                    split.validation().length, data.test().size()))), false);
+            inputs = ScaledInputs.of(train.images(), lut, maxScaledInputBytes);
+            int[] y = new int[batchSize];
+            float[] row = new float[data.inputSize()];
+            byte[] pixels = train.images().pixels();
+            byte[] labels = train.labels().labels();
+            int ppi = train.images().pixelsPerImage();
 
-        List<EpochResult> epochs = new ArrayList<>();
-        float[][] best = null;
-        double bestMetric = Double.NaN;
-        int bestEpoch = 0;
-        int sinceBest = 0;
-        boolean stoppedEarly = false;
-        for (int e = 0; e < ts.epochs(); e++) {
-            double lr = LearningRateSchedule.rate(os.schedule(), os.learningRate(), e, ts.epochs());
-            long t0 = System.nanoTime();
-            shuffle(order, shuffleRng);
-            double lossSum = 0;
-            for (int bi = 0; bi < batches; bi++) {
-                int start = bi * batchSize;
-                int b = Math.min(batchSize, n - start);
-                ws.gather(b, pixels, ppi, labels, order, start, lut, y, row);
-                Workspace.Views v = ws.views(b);
-                ws.forward(v, dropoutRng);
-                double loss = ws.softmaxCrossEntropy(v, y, true, null, null, 0);
-                if (!Double.isFinite(loss)) {
-                    throw new TrainingDivergedException(e + 1, bi + 1, batches, loss / b, lr, epochs);
+            List<EpochResult> epochs = new ArrayList<>();
+            float[][] best = null;
+            double bestMetric = Double.NaN;
+            int bestEpoch = 0;
+            int sinceBest = 0;
+            boolean stoppedEarly = false;
+            for (int e = 0; e < ts.epochs(); e++) {
+                double lr = LearningRateSchedule.rate(os.schedule(), os.learningRate(), e, ts.epochs());
+                long t0 = System.nanoTime();
+                shuffle(order, shuffleRng);
+                double lossSum = 0;
+                for (int bi = 0; bi < batches; bi++) {
+                    int start = bi * batchSize;
+                    int b = Math.min(batchSize, n - start);
+                    if (inputs != null) {
+                        ws.gather(b, inputs, labels, order, start, y);
+                    } else {
+                        ws.gather(b, pixels, ppi, labels, order, start, lut, y, row);
+                    }
+                    Workspace.Views v = ws.views(b);
+                    ws.forward(v, dropoutRng);
+                    double loss = ws.softmaxCrossEntropy(v, y, true, null, null, 0);
+                    if (!Double.isFinite(loss)) {
+                        throw new TrainingDivergedException(e + 1, bi + 1, batches, loss / b, lr, epochs);
+                    }
+                    lossSum += loss;
+                    ws.backward(v, fused, lr);
+                    if (!fused) {
+                        Optimizer.clip(net, os.clipNorm());
+                        optimizer.step(net, (float) lr);
+                    }
+                    listener.onBatch(e + 1, bi + 1, batches);
                 }
-                lossSum += loss;
-                ws.backward(v, fused, lr);
-                if (!fused) {
-                    Optimizer.clip(net, os.clipNorm());
-                    optimizer.step(net, (float) lr);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                TestResult val = Scorer.score(evalWs, lut, train, split.validation(), null, null);
+                EpochResult r = new EpochResult(e + 1, lossSum / n, val.accuracy(), val.loss(), seconds, lr);
+                epochs.add(r);
+                listener.onEpoch(r);
+                if (es != null) {
+                    boolean accuracy = METRIC_ACCURACY.equals(es.metric());
+                    double m = accuracy ? val.accuracy() : val.loss();
+                    boolean improved = bestEpoch == 0
+                            || (accuracy ? m > bestMetric + es.minDelta() : m < bestMetric - es.minDelta());
+                    if (improved) {
+                        bestMetric = m;
+                        bestEpoch = e + 1;
+                        best = net.snapshot();
+                        sinceBest = 0;
+                    } else if (++sinceBest >= es.patience()) {
+                        stoppedEarly = e + 1 < ts.epochs();
+                        break;
+                    }
                 }
-                listener.onBatch(e + 1, bi + 1, batches);
             }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            TestResult val = Scorer.score(evalWs, lut, train, split.validation(), null, null);
-            EpochResult r = new EpochResult(e + 1, lossSum / n, val.accuracy(), val.loss(), seconds, lr);
-            epochs.add(r);
-            listener.onEpoch(r);
-            if (es != null) {
-                boolean accuracy = METRIC_ACCURACY.equals(es.metric());
-                double m = accuracy ? val.accuracy() : val.loss();
-                boolean improved = bestEpoch == 0
-                        || (accuracy ? m > bestMetric + es.minDelta() : m < bestMetric - es.minDelta());
-                if (improved) {
-                    bestMetric = m;
-                    bestEpoch = e + 1;
-                    best = net.snapshot();
-                    sinceBest = 0;
-                } else if (++sinceBest >= es.patience()) {
-                    stoppedEarly = e + 1 < ts.epochs();
-                    break;
-                }
+            if (best != null) {
+                net.restore(best);
+            } else {
+                bestEpoch = epochs.size();
             }
+            TestResult test = Scorer.score(evalWs, lut, data.test(), null, null, null);
+            return new TrainingOutcome(net.toModel(scaling, data.classNames()), epochs, test, stoppedEarly, bestEpoch);
+        } finally {
+            if (ws != null) {
+                ws.release();
+            }
+            if (evalWs != null) {
+                evalWs.release();
+            }
+            if (inputs != null) {
+                inputs.release();
+            }
+            net.release();
         }
-        if (best != null) {
-            net.restore(best);
-        } else {
-            bestEpoch = epochs.size();
-        }
-        TestResult test = Scorer.score(evalWs, lut, data.test(), null, null, null);
-        return new TrainingOutcome(net.toModel(scaling, data.classNames()), epochs, test, stoppedEarly, bestEpoch);
     }
 
     private static void check(LoadedDataset data) {

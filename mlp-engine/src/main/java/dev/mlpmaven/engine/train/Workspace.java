@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import dev.mlpmaven.engine.train.Gemm.Mat;
 import dev.mlpmaven.engine.train.Network.Layer;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -21,42 +22,42 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *   dh[l]   (u_l+1) x B     gradient w.r.t. h[l] (last row unused), turned into the one w.r.t. z[l] in place
  *   logits  C x B           logits, then probabilities, then dLoss/dlogits
  * </pre>
- * A batch smaller than {@code maxBatch} uses arrays of its own shape over the start of the same memory
- * ({@link #views(int)}, cached), so gemm always sees contiguous arrays and nothing is allocated per batch.
+ * A batch smaller than {@code maxBatch} uses matrices of its own shape over the start of the same memory
+ * ({@link #views(int)}, cached), so gemm always sees contiguous matrices and nothing is allocated per batch.
  */
 final class Workspace {
     /** Arrays of one batch size over the workspace's memory. */
     static final class Views {
         final int b;
-        final INDArray x;
-        final INDArray[] hRows;  // u_l x b: what gemm writes when the activation is applied in place
-        final INDArray[] hAug;   // (u_l+1) x b: what the next layer reads
-        final INDArray[] z;      // u_l x b or null
-        final INDArray[] dhAug;  // (u_l+1) x b, training only
-        final INDArray[] dhRows; // u_l x b, training only
-        final INDArray logits;
+        final Mat x;
+        final Mat[] hRows;  // u_l x b: what gemm writes when the activation is applied in place
+        final Mat[] hAug;   // (u_l+1) x b: what the next layer reads
+        final Mat[] z;      // u_l x b or null
+        final Mat[] dhAug;  // (u_l+1) x b, training only
+        final Mat[] dhRows; // u_l x b, training only
+        final Mat logits;
 
         Views(Workspace ws, int b) {
             this.b = b;
             Network net = ws.net;
             int hidden = net.layers.length - 1;
-            x = Natives.alias(ws.x, b, net.inputSize + 1L);
-            hRows = new INDArray[hidden];
-            hAug = new INDArray[hidden];
-            z = new INDArray[hidden];
-            dhAug = new INDArray[hidden];
-            dhRows = new INDArray[hidden];
+            x = new Mat(ws.x, b, net.inputSize + 1);
+            hRows = new Mat[hidden];
+            hAug = new Mat[hidden];
+            z = new Mat[hidden];
+            dhAug = new Mat[hidden];
+            dhRows = new Mat[hidden];
             for (int l = 0; l < hidden; l++) {
                 int u = net.layers[l].out;
-                hRows[l] = Natives.alias(ws.h[l], u, b);
-                hAug[l] = Natives.alias(ws.h[l], u + 1L, b);
-                z[l] = ws.z[l] == null ? null : Natives.alias(ws.z[l], u, b);
+                hRows[l] = new Mat(ws.h[l], u, b);
+                hAug[l] = new Mat(ws.h[l], u + 1, b);
+                z[l] = ws.z[l] == null ? null : new Mat(ws.z[l], u, b);
                 if (ws.training) {
-                    dhAug[l] = Natives.alias(ws.dh[l], u + 1L, b);
-                    dhRows[l] = Natives.alias(ws.dh[l], u, b);
+                    dhAug[l] = new Mat(ws.dh[l], u + 1, b);
+                    dhRows[l] = new Mat(ws.dh[l], u, b);
                 }
             }
-            logits = Natives.alias(ws.logits, net.numClasses, b);
+            logits = new Mat(ws.logits, net.numClasses, b);
         }
     }
 
@@ -75,6 +76,7 @@ final class Workspace {
     final INDArray logits;
     final FloatBuffer lf;
     private final Map<Integer, Views> views = new HashMap<>();
+    private Views recent;
     private int onesFor = -1;
 
     Workspace(Network net, int maxBatch, boolean training) {
@@ -115,6 +117,16 @@ final class Workspace {
         lf = Natives.floats(logits);
     }
 
+    /** Frees the buffers' off-heap memory; the workspace is unusable afterwards. */
+    void release() {
+        Natives.release(x, logits);
+        Natives.release(h);
+        Natives.release(z);
+        Natives.release(dh);
+        views.clear();
+        recent = null;
+    }
+
     /** ReLU without dropout in training is applied in place on gemm's output and differentiated from it. */
     boolean inPlace(int l) {
         Layer layer = net.layers[l];
@@ -126,7 +138,8 @@ final class Workspace {
         if (b < 1 || b > maxBatch) {
             throw new IllegalArgumentException("batch: found " + b + ", expected 1.." + maxBatch);
         }
-        Views v = views.computeIfAbsent(b, k -> new Views(this, k));
+        Views v = recent != null && recent.b == b ? recent : views.computeIfAbsent(b, k -> new Views(this, k));
+        recent = v; // the full batch size hits here, without boxing the key: nothing is allocated per batch
         if (onesFor != b) {
             for (int l = 0; l < h.length; l++) {
                 int u = net.layers[l].out;
@@ -157,24 +170,38 @@ final class Workspace {
         }
     }
 
+    /**
+     * Copies the converted rows (pixels and the constant 1) of samples {@code order[start .. start+b)} into the
+     * rows of {@code x}, and their labels into {@code y}.
+     */
+    void gather(int b, ScaledInputs inputs, byte[] labels, int[] order, int start, int[] y) {
+        int stride = inputs.stride;
+        FloatBuffer src = inputs.floats;
+        for (int r = 0; r < b; r++) {
+            int s = order[start + r];
+            xf.put(r * stride, src, s * stride, stride);
+            y[r] = labels[s] & 0xFF;
+        }
+    }
+
     /** Forward pass of the batch in {@code x}; logits end in {@code logits}. {@code dropoutRng} null: no dropout. */
     void forward(Views v, SplittableRandom dropoutRng) {
         Layer[] layers = net.layers;
         int b = v.b;
-        INDArray a = v.x;
+        Mat a = v.x;
         boolean transB = true; // layer 0 reads x (b x in), the others h (in x b)
         for (int l = 0; l < layers.length; l++) {
             Layer layer = layers[l];
             if (layer.isOutput()) {
-                Gemm.gemm(layer.w, a, v.logits, false, transB, 1.0, 0.0);
+                Gemm.gemm(layer.wm, a, v.logits, false, transB, 1.0, 0.0);
                 break;
             }
             int n = layer.out * b;
             if (inPlace(l)) {
-                Gemm.gemm(layer.w, a, v.hRows[l], false, transB, 1.0, 0.0);
+                Gemm.gemm(layer.wm, a, v.hRows[l], false, transB, 1.0, 0.0);
                 Kernels.reluInPlace(hf[l], n);
             } else {
-                Gemm.gemm(layer.w, a, v.z[l], false, transB, 1.0, 0.0);
+                Gemm.gemm(layer.wm, a, v.z[l], false, transB, 1.0, 0.0);
                 Kernels.forward(layer.activation, zf[l], hf[l], n);
                 if (mask[l] != null) { // training with dropout: dropoutRng is required
                     fillMask(mask[l], n, layer.dropout, dropoutRng);
@@ -249,16 +276,16 @@ final class Workspace {
         Layer[] layers = net.layers;
         for (int l = layers.length - 1; l >= 0; l--) {
             Layer layer = layers[l];
-            INDArray dz = layer.isOutput() ? v.logits : v.dhRows[l];      // out x b
+            Mat dz = layer.isOutput() ? v.logits : v.dhRows[l];      // out x b
             if (l > 0) {
-                Gemm.gemm(layer.w, dz, v.dhAug[l - 1], true, false, 1.0, 0.0); // (in+1) x b
+                Gemm.gemm(layer.wm, dz, v.dhAug[l - 1], true, false, 1.0, 0.0); // (in+1) x b
             }
-            INDArray a = l == 0 ? v.x : v.hAug[l - 1];
+            Mat a = l == 0 ? v.x : v.hAug[l - 1];
             boolean transB = l > 0; // dW = dz . x (x is b x (in+1)) or dz . h^T (h is (in+1) x b)
             if (fusedSgd) {
-                Gemm.gemm(dz, a, layer.w, false, transB, -sgdRate, 1.0);
+                Gemm.gemm(dz, a, layer.wm, false, transB, -sgdRate, 1.0);
             } else {
-                Gemm.gemm(dz, a, layer.g, false, transB, 1.0, 0.0);
+                Gemm.gemm(dz, a, layer.gm, false, transB, 1.0, 0.0);
             }
             if (l > 0) {
                 int below = l - 1;

@@ -64,6 +64,19 @@ class TrainerTest {
     }
 
     @Test
+    void gathering_from_bytes_equals_gathering_converted_rows() {
+        Experiment e = TestData.experiment(11, TestData.hidden(Activation.RELU, 0, 8, 8), TestData.sgd(0.1), 32, 2,
+                0.25, null, 1);
+        TrainingOutcome converted = new Trainer(e, TrainingListener.NONE).train(TINY);
+        TrainingOutcome fromBytes = new Trainer(e, TrainingListener.NONE, 0).train(TINY);
+        for (int l = 0; l < converted.model().layers().size(); l++) {
+            assertThat(fromBytes.model().layers().get(l).weights())
+                    .containsExactly(converted.model().layers().get(l).weights());
+        }
+        assertThat(fromBytes.epochs().get(1).trainLoss()).isEqualTo(converted.epochs().get(1).trainLoss());
+    }
+
+    @Test
     void a_different_seed_gives_different_weights() {
         TrainingOutcome a = new Trainer(tinySgd(1, 0.1, 1), TrainingListener.NONE).train(TINY);
         TrainingOutcome b = new Trainer(tinySgd(2, 0.1, 1), TrainingListener.NONE).train(TINY);
