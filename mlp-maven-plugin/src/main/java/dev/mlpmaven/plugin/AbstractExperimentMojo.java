@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 /** A goal that works on experiment files: one named file, or every match of the includes in a folder. */
 public abstract class AbstractExperimentMojo extends AbstractMlpMojo {
     /** User properties {@code mlp.set.<key.path>=<value>} override experiment values. */
-    public static final String OVERRIDE_PREFIX = "mlp.set.";
+    public static final String OVERRIDE_PREFIX = dev.mlpmaven.config.ExperimentLoader.OVERRIDE_PREFIX;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     protected MavenProject project;
