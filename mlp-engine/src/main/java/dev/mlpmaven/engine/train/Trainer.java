@@ -90,6 +90,7 @@ public final class Trainer {
         float[] lut = PixelScaling.lookupTable(scaling);
 
         Network net = new Network(data.inputSize(), experiment.model().layers(), data.numClasses());
+        double divergedLoss = TrainingDivergedException.limit(data.numClasses());
         Workspace ws = null;
         Workspace evalWs = null;
         ScaledInputs inputs = null;
@@ -134,8 +135,9 @@ public final class Trainer {
                     Workspace.Views v = ws.views(b);
                     ws.forward(v, dropoutRng);
                     double loss = ws.softmaxCrossEntropy(v, y, true, null, null, 0);
-                    if (!Double.isFinite(loss)) {
-                        throw new TrainingDivergedException(e + 1, bi + 1, batches, loss / b, lr, epochs);
+                    if (!(loss / b <= divergedLoss)) { // also true for NaN
+                        throw new TrainingDivergedException(e + 1, bi + 1, batches, loss / b, divergedLoss, lr,
+                                epochs);
                     }
                     lossSum += loss;
                     ws.backward(v, fused, lr);

@@ -5,22 +5,38 @@ import java.util.Locale;
 
 import dev.mlpmaven.config.UserException;
 
-/** The training loss became NaN or infinite: the run stops at once. Carries the epochs completed before. */
+/**
+ * The training loss of a batch became NaN, infinite, or larger than {@link #limit(int)}: the run stops at once.
+ * Carries the epochs completed before.
+ *
+ * <p>Why a limit and not only NaN: with ReLU, a huge step usually kills every unit instead of overflowing, and the
+ * loss then stays finite but enormous while accuracy sits at chance level (the reference blog post's "sometimes
+ * fails"). A uniform guess costs ln(classes); a batch that costs {@value #LIMIT_FACTOR} times that has diverged.
+ */
 public class TrainingDivergedException extends UserException {
-    /** Arguments: epoch, batch, batches per epoch, the loss, the learning rate of the epoch. */
-    public static final String MESSAGE = "training, epoch %d, batch %d of %d: found a loss of %s, expected a finite "
-            + "loss - the training diverged; lower optimizer.learningRate (this epoch used %s)";
+    /** A batch loss above this many times ln(classes) counts as diverged. */
+    public static final double LIMIT_FACTOR = 100;
+
+    /** Arguments: epoch, batch, batches per epoch, the loss, the limit, the learning rate of the epoch. */
+    public static final String MESSAGE = "training, epoch %d, batch %d of %d: found a loss of %.6g, expected a finite "
+            + "loss below %.1f (100 x the loss of a uniform guess) - the training diverged; lower "
+            + "optimizer.learningRate (this epoch used %s)";
 
     private final int epoch;
     private final int batch;
     private final transient List<EpochResult> epochsDone;
 
-    public TrainingDivergedException(int epoch, int batch, int batches, double loss, double learningRate,
+    public TrainingDivergedException(int epoch, int batch, int batches, double loss, double limit, double learningRate,
                                      List<EpochResult> epochsDone) {
-        super(String.format(Locale.ROOT, MESSAGE, epoch, batch, batches, loss, learningRate));
+        super(String.format(Locale.ROOT, MESSAGE, epoch, batch, batches, loss, limit, learningRate));
         this.epoch = epoch;
         this.batch = batch;
         this.epochsDone = List.copyOf(epochsDone);
+    }
+
+    /** The largest mean batch loss that does not count as diverged, for {@code classes} classes. */
+    public static double limit(int classes) {
+        return LIMIT_FACTOR * Math.log(Math.max(2, classes));
     }
 
     /** 1-based epoch in which the loss diverged. */
