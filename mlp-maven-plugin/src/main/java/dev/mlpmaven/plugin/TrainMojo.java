@@ -1,6 +1,9 @@
 package dev.mlpmaven.plugin;
 
 import dev.mlpmaven.config.Experiment;
+import dev.mlpmaven.engine.report.ExperimentSummary;
+import dev.mlpmaven.engine.report.IndexWriter;
+import dev.mlpmaven.engine.report.SummaryTable;
 import dev.mlpmaven.config.ExperimentLoader;
 import dev.mlpmaven.config.UserException;
 import dev.mlpmaven.engine.run.ExperimentRunner;
@@ -126,6 +129,22 @@ public class TrainMojo extends AbstractForkMojo {
             }
             stale.add(new Stale(files.get(i), e, out, inputs));
         }
+        train(stale, overrides);
+        logSummary(experiments.stream().map(Experiment::name).toList());
+    }
+
+    /** The log ends with a short table of every experiment of this execution (the numbers of index.html). */
+    private void logSummary(List<String> names) {
+        List<ExperimentSummary> rows = IndexWriter.scan(outputDirectory.toPath(), getLog()::warn).stream()
+                .filter(r -> names.contains(r.name()))
+                .toList();
+        if (!rows.isEmpty()) {
+            SummaryTable.lines(rows).forEach(getLog()::info);
+        }
+    }
+
+    private void train(List<Stale> stale, Map<String, String> overrides)
+            throws MojoExecutionException, MojoFailureException {
         if (stale.isEmpty()) {
             return;
         }

@@ -146,8 +146,6 @@ public final class ExperimentRunner {
         timings.put("loadData", loadSeconds);
         timings.put("train", trainSeconds);
         timings.put("evaluate", evaluateSeconds);
-        RunMetrics metrics = new RunMetrics(name, outcome.epochs(), evaluation.result(), outcome.stoppedEarly(),
-                outcome.bestEpoch(), null, timings);
         Provenance provenance = ProvenanceCollector.collect(experiment, data.contentSha256(),
                 Natives.setBlasThreads(experiment.training().threads()), Natives.describeBlas(),
                 options.projectDir(), start).withEndTime(Instant.now());
@@ -155,13 +153,14 @@ public final class ExperimentRunner {
             ModelFile.write(outcome.model(), provenance, out.dir().resolve(MODEL_FILE));
             ProvenanceWriter.write(provenance, out.dir().resolve(ProvenanceWriter.FILE_NAME));
             AtomicFiles.writeString(out.dir().resolve(EXPERIMENT_FILE), experimentJson(experiment));
-            timings.put("write", seconds(t3));
-            timings.put("total", seconds(t0));
             ReportWriter.write(new ReportInput(experiment, outcome.epochs(), evaluation.result(), data.test(),
                     evaluation.predicted(), evaluation.confidence(), data.classNames(), data.contentSha256(),
                     data.origin(), seconds(t0), loadSeconds, environment(provenance), outcome.stoppedEarly(),
                     outcome.bestEpoch(), null), out.dir());
-            MetricsWriter.write(metrics, out.dir());
+            timings.put("write", seconds(t3));
+            timings.put("total", seconds(t0));
+            MetricsWriter.write(new RunMetrics(name, outcome.epochs(), evaluation.result(), outcome.stoppedEarly(),
+                    outcome.bestEpoch(), null, timings), out.dir());
             out.commit();
         }
         IndexWriter.regenerate(options.outputRoot(), listener::warn);

@@ -80,6 +80,9 @@ class ExperimentRunnerTest {
         double accuracy = m.get("test").get("accuracy").asDouble();
         assertThat(accuracy).isGreaterThan(0.70).isEqualTo(result.testAccuracy());
         assertThat(m.get("test").get("confusionMatrix")).hasSize(10);
+        for (String phase : List.of("loadData", "train", "evaluate", "write", "total")) {
+            assertThat(m.get("timings").get(phase).asDouble()).as(phase).isPositive();
+        }
 
         assertThat(log.lines).anyMatch(l -> l.startsWith("sample: epoch 1/2  loss "));
         assertThat(log.lines).anyMatch(l -> l.startsWith("sample: test accuracy "));
