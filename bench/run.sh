@@ -5,7 +5,8 @@
 #   bench/run.sh [EPOCHS=10] [THREADS=2]
 #
 # Environment: SHARED_BENCH (default <repo>/../shared/bench), FMNIST_DIR (default /usr/share/datasets/fashion-mnist),
-# MVN_ARGS (extra Maven arguments, e.g. -o), SKIP_BUILD=1 (reuse mlp-bench/target), SKIP_REFERENCES=1.
+# MVN_ARGS (extra Maven arguments, e.g. -o), SKIP_BUILD=1 (reuse mlp-bench/target), SKIP_REFERENCES=1,
+# REFERENCES (default "torch numpy").
 # Needs: Java 17, Maven, dataset-fashion-mnist; for the references python3-torch and libopenblas0-openmp
 # (apt-get install -y dataset-fashion-mnist python3-torch libopenblas0-openmp) and numpy for python3.
 # Leaves OPENBLAS_CORETYPE as the environment sets it: compare all systems under the same environment.
@@ -33,11 +34,18 @@ if [[ "${SKIP_REFERENCES:-0}" != 1 ]]; then
     echo "references: found no folder $SHARED_BENCH, expected ../shared/bench next to the repository - set SHARED_BENCH" >&2
     exit 2
   fi
-  echo "== PyTorch (OpenBLAS-openmp, $THREADS threads)"
-  (cd "$SHARED_BENCH" && env LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp \
-      /usr/bin/python3 torch_mlp.py "$EPOCHS" "$THREADS") 2>&1 | tee "$OUT/torch.log"
-  echo "== numpy"
-  (cd "$SHARED_BENCH" && python3 numpy_mlp.py "$EPOCHS") 2>&1 | tee "$OUT/numpy.log"
+  for ref in ${REFERENCES:-torch numpy}; do
+    case "$ref" in
+      torch)
+        echo "== PyTorch (OpenBLAS-openmp, $THREADS threads)"
+        (cd "$SHARED_BENCH" && env LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp \
+            /usr/bin/python3 torch_mlp.py "$EPOCHS" "$THREADS") 2>&1 | tee "$OUT/torch.log" ;;
+      numpy)
+        echo "== numpy"
+        (cd "$SHARED_BENCH" && python3 numpy_mlp.py "$EPOCHS") 2>&1 | tee "$OUT/numpy.log" ;;
+      *) echo "REFERENCES: found \"$ref\", expected torch or numpy" >&2; exit 2 ;;
+    esac
+  done
 fi
 
 /usr/bin/python3 - "$OUT" <<'PY'
@@ -53,13 +61,16 @@ for name in ("java", "torch", "numpy"):
         rows.append(json.loads(lines[-1][len("SUMMARY "):]))
 torch = next((r for r in rows if r["system"] == "torch"), None)
 print()
-print("| system | s/epoch min | s/epoch median | median / PyTorch | samples/s | test acc | peak RSS MiB |")
-print("|---|---|---|---|---|---|---|")
+print("| system | s/epoch min | s/epoch median | min / PyTorch min | median / PyTorch median | samples/s (all epochs) | test acc | peak RSS MiB |")
+print("|---|---|---|---|---|---|---|---|")
 for r in rows:
-    ratio = "%.2f" % (r["median_s"] / torch["median_s"]) if torch else "n/a"
+    rmin = "%.2f" % (r["min_s"] / torch["min_s"]) if torch else "n/a"
+    rmed = "%.2f" % (r["median_s"] / torch["median_s"]) if torch else "n/a"
     sps = r.get("samples_per_s") or round(60000 * len(r["epoch_s"]) / r["total_train_s"])
-    print("| %s | %.3f | %.3f | %s | %.0f | %.4f | %.0f |" % (
-        r["system"], r["min_s"], r["median_s"], ratio, sps, r["final_acc"], r["ru_maxrss_mib"]))
+    print("| %s | %.3f | %.3f | %s | %s | %.0f | %.4f | %.0f |" % (
+        r["system"], r["min_s"], r["median_s"], rmin, rmed, sps, r["final_acc"], r["ru_maxrss_mib"]))
+print()
+print("s/epoch per epoch: " + "; ".join(r["system"] + " " + " ".join("%.2f" % s for s in r["epoch_s"]) for r in rows))
 java = next((r for r in rows if r["system"] == "mlp-maven"), None)
 if java:
     print()
