@@ -97,5 +97,10 @@ class ValidationSetRunTest {
         assertThat(sha.get("validation-images").asText()).isEqualTo(sha.get("test-images").asText()).hasSize(64);
         assertThat(sha.get("validation-labels").asText()).isEqualTo(sha.get("test-labels").asText());
         assertThat(sha.get("train-images").asText()).isNotEqualTo(sha.get("test-images").asText());
+
+        // the report plots validation accuracy and names the validation files among the settings
+        assertThat(out.resolve("valset/accuracy.png")).isRegularFile();
+        assertThat(Files.readString(out.resolve("valset/report.html"))).contains("dataset.validationImages",
+                tmp.resolve("data/val-images.idx.gz").toString()).doesNotContain("No validation split");
     }
 }
