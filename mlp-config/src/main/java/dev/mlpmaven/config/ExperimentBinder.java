@@ -15,7 +15,8 @@ import java.util.Locale;
 /**
  * Builds the records from a tree that {@link ShapeChecker} has checked: fills in defaults from {@link Language},
  * expands short forms, resolves paths, and applies the rules that span several keys (nesterov needs momentum,
- * early stopping needs a validation split, keys that belong to another optimizer or schedule type, ...).
+ * early stopping needs a validation split or set, a validation set excludes a split, keys that belong to another
+ * optimizer or schedule type, ...).
  * A value the checker rejected is read as its default, so each mistake is reported once.
  */
 final class ExperimentBinder {
@@ -34,7 +35,7 @@ final class ExperimentBinder {
         DatasetSpec dataset = dataset(object(root, Language.DATASET));
         ModelSpec model = model(object(root, Language.MODEL));
         OptimizerSpec optimizer = optimizer(object(root, Language.OPTIMIZER));
-        TrainingSpec training = training(object(root, Language.TRAINING));
+        TrainingSpec training = training(object(root, Language.TRAINING), dataset.hasValidationSet());
         return new Experiment(version, name, seed, dataset, model, optimizer, training,
                 source.toAbsolutePath().normalize());
     }
@@ -59,6 +60,12 @@ final class ExperimentBinder {
             if (isSet(d, Language.CLASS_NAMES)) {
                 problems.add(keyLocation(d, Language.CLASS_NAMES).problem("dataset.classNames", Messages.LOCAL_ONLY));
             }
+            for (Field f : Language.VALIDATION_FILES) {
+                if (isSet(d, f)) {
+                    problems.add(keyLocation(d, f).problem("dataset." + f.name(),
+                            String.format(Messages.VALIDATION_FILES_WITH_NAME, f.name())));
+                }
+            }
             return new DatasetSpec(name, null, null, null, null, strings(d, Language.MIRRORS),
                     paths(d, Language.DATA_DIRS), List.of());
         }
@@ -81,15 +88,37 @@ final class ExperimentBinder {
         }
         List<Path> files = new ArrayList<>();
         for (Field f : Language.DATASET_FILES) {
-            YamlNode n = value(d, f);
-            Path p = n == null ? null : resolve(n, "dataset." + f.name());
-            if (p != null && !Files.isRegularFile(p)) {
-                problems.add(n.location().problem("dataset." + f.name(), String.format(Messages.DATA_FILE_MISSING, p)));
+            files.add(dataFile(d, f));
+        }
+        Path validationImages = null;
+        Path validationLabels = null;
+        boolean hasImages = isSet(d, Language.VALIDATION_IMAGES);
+        boolean hasLabels = isSet(d, Language.VALIDATION_LABELS);
+        if (hasImages != hasLabels) {
+            Field given = hasImages ? Language.VALIDATION_IMAGES : Language.VALIDATION_LABELS;
+            Field missing = hasImages ? Language.VALIDATION_LABELS : Language.VALIDATION_IMAGES;
+            problems.add(keyLocation(d, given).problem("dataset." + given.name(), String.format(
+                    Messages.VALIDATION_FILES_INCOMPLETE, given.name(), missing.name(), missing.name(), given.name())));
+        } else if (hasImages) {
+            validationImages = dataFile(d, Language.VALIDATION_IMAGES);
+            validationLabels = dataFile(d, Language.VALIDATION_LABELS);
+            if (validationImages == null || validationLabels == null) {
+                validationImages = null; // an unreadable path is reported already
+                validationLabels = null;
             }
-            files.add(p);
         }
         return new DatasetSpec(null, files.get(0), files.get(1), files.get(2), files.get(3), List.of(), List.of(),
-                strings(d, Language.CLASS_NAMES));
+                strings(d, Language.CLASS_NAMES), validationImages, validationLabels);
+    }
+
+    /** A local data file resolved against its experiment file; a missing file is a problem. */
+    private Path dataFile(YamlMap d, Field f) {
+        YamlNode n = value(d, f);
+        Path p = n == null ? null : resolve(n, "dataset." + f.name());
+        if (p != null && !Files.isRegularFile(p)) {
+            problems.add(n.location().problem("dataset." + f.name(), String.format(Messages.DATA_FILE_MISSING, p)));
+        }
+        return p;
     }
 
     private static String names(List<Field> fields) {
@@ -211,14 +240,22 @@ final class ExperimentBinder {
 
     // ---- training
 
-    private TrainingSpec training(YamlMap t) {
-        double validationSplit = number(t, Language.VALIDATION_SPLIT);
+    /**
+     * @param validationSet the dataset brings a separate validation set: the split defaults to 0 and must stay 0
+     */
+    private TrainingSpec training(YamlMap t, boolean validationSet) {
+        YamlNode splitNode = value(t, Language.VALIDATION_SPLIT);
+        double validationSplit = validationSet && splitNode == null ? 0.0 : number(t, Language.VALIDATION_SPLIT);
+        if (validationSet && validationSplit > 0.0) {
+            problems.add(splitNode.location().problem("training.validationSplit",
+                    String.format(Messages.VALIDATION_SET_AND_SPLIT, ((YamlScalar) splitNode).text())));
+        }
         EarlyStoppingSpec earlyStopping = null;
         YamlNode esNode = value(t, Language.EARLY_STOPPING);
         if (esNode instanceof YamlMap es) {
             earlyStopping = new EarlyStoppingSpec(text(es, Language.METRIC), (int) longValue(es, Language.PATIENCE),
                     number(es, Language.MIN_DELTA));
-            if (validationSplit == 0.0) {
+            if (validationSplit == 0.0 && !validationSet) {
                 problems.add(esNode.location().problem("training.earlyStopping",
                         Messages.EARLY_STOPPING_WITHOUT_VALIDATION));
             }

@@ -42,11 +42,20 @@ final class Language {
             "Test images, IDX (gzip or raw), relative to the experiment file.", "data/t10k-images-idx3-ubyte.gz");
     static final Field TEST_LABELS = Field.of("testLabels", PATH,
             "Test labels, IDX (gzip or raw), relative to the experiment file.", "data/t10k-labels-idx1-ubyte.gz");
+    static final Field VALIDATION_IMAGES = Field.of("validationImages", PATH,
+            "Images of a separate validation set, IDX (gzip or raw), relative to the experiment file"
+                    + " (local files only; with validationLabels; instead of training.validationSplit).",
+            "data/validation-images-idx3-ubyte.gz");
+    static final Field VALIDATION_LABELS = Field.of("validationLabels", PATH,
+            "Labels of the separate validation set, IDX (gzip or raw), relative to the experiment file.",
+            "data/validation-labels-idx1-ubyte.gz");
     static final Field CLASS_NAMES = Field.of("classNames", new ListShape(TEXT),
             "Class names for reports, in label order (local files only).", "[cat, dog]").defaultsTo(List.of());
     static final List<Field> DATASET_FILES = List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS);
+    static final List<Field> VALIDATION_FILES = List.of(VALIDATION_IMAGES, VALIDATION_LABELS);
     static final ObjectShape DATASET_OBJECT = new ObjectShape("dataset", List.of(DATASET_NAME, MIRRORS, DATA_DIRS,
-            TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS, CLASS_NAMES));
+            TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS, VALIDATION_IMAGES, VALIDATION_LABELS,
+            CLASS_NAMES));
 
     // ---- model
     static final Field UNITS = Field.of("units", IntShape.atLeast(1), "Neurons in this layer.", "256").mandatory();
@@ -143,7 +152,9 @@ final class Language {
     static final Field EPOCHS = Field.of("epochs", IntShape.atLeast(1),
             "Passes over the training data.", "20").defaultsTo(Defaults.EPOCHS);
     static final Field VALIDATION_SPLIT = Field.of("validationSplit", NumberShape.fraction(0, 1),
-            "Fraction of the training data held out for validation.", "0.1").defaultsTo(Defaults.VALIDATION_SPLIT);
+            "Fraction of the training data held out for validation; not with a separate validation set.", "0.1")
+            .defaultsTo(Defaults.VALIDATION_SPLIT)
+            .defaultText("0.1; 0 when dataset has validationImages and validationLabels");
     static final Field EARLY_STOPPING = Field.of("earlyStopping", EARLY_STOPPING_OBJECT,
             "Stop when the validation metric stops improving; absent means off.",
             "{metric: validation_accuracy, patience: 3}").defaultText("off");

@@ -43,8 +43,17 @@ public final class Messages {
     public static final String NESTEROV_WITHOUT_MOMENTUM = "found true with momentum 0, expected momentum > 0"
             + " - set optimizer.momentum (e.g. 0.9) or remove nesterov";
     public static final String EARLY_STOPPING_WITHOUT_VALIDATION = "found early stopping with validationSplit 0,"
-            + " expected validationSplit > 0 - early stopping watches the validation set;"
-            + " set training.validationSplit (e.g. 0.1) or remove earlyStopping";
+            + " expected validationSplit > 0 or a validation set - early stopping watches the validation set;"
+            + " set training.validationSplit (e.g. 0.1), add dataset.validationImages and dataset.validationLabels,"
+            + " or remove earlyStopping";
+    public static final String VALIDATION_SET_AND_SPLIT = "found validationSplit %s with a separate validation set"
+            + " (dataset.validationImages, dataset.validationLabels), expected one of them - remove"
+            + " training.validationSplit to validate on the validation set, or remove dataset.validationImages and"
+            + " dataset.validationLabels to split the training data";
+    public static final String VALIDATION_FILES_INCOMPLETE = "found %s without %s, expected both or neither of"
+            + " validationImages and validationLabels - add %s or remove %s";
+    public static final String VALIDATION_FILES_WITH_NAME = "found %s with a named dataset, expected it only with"
+            + " local files - named datasets validate on training.validationSplit; remove it";
     public static final String MIN_LEARNING_RATE_TOO_HIGH = "found %s, expected less than optimizer.learningRate"
             + " (%s) - cosine decays from the learning rate down to this floor";
     public static final String HIDDEN_AND_LAYERS = "found both hidden and layers, expected one of them"

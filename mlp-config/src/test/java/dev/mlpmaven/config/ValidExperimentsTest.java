@@ -85,6 +85,34 @@ class ValidExperimentsTest {
     }
 
     @Test
+    void separate_validation_set_resolves_its_files_and_turns_the_split_off() {
+        Experiment e = load("validation-set.yaml");
+        Path data = DIR.resolve("data");
+        assertThat(e.dataset().validationImages()).isEqualTo(data.resolve("t10k-images-idx3-ubyte"));
+        assertThat(e.dataset().validationLabels()).isEqualTo(data.resolve("t10k-labels-idx1-ubyte"));
+        assertThat(e.dataset().hasValidationSet()).isTrue();
+        // the default split of 0.1 does not apply: the validation set replaces it, and early stopping watches it
+        assertThat(e.training().validationSplit()).isEqualTo(0.0);
+        assertThat(e.training().earlyStopping()).isEqualTo(new EarlyStoppingSpec("validation_loss", 2, 0.0));
+    }
+
+    @Test
+    void validation_set_with_an_explicit_zero_split_is_accepted() {
+        Experiment e = ExperimentLoader.load(DIR.resolve("validation-set.yaml"),
+                java.util.Map.of("training.validationSplit", "0"));
+        assertThat(e.training().validationSplit()).isEqualTo(0.0);
+        assertThat(e.dataset().hasValidationSet()).isTrue();
+    }
+
+    @Test
+    void local_files_without_validation_keys_have_no_validation_set() {
+        Experiment e = load("local-files.yaml");
+        assertThat(e.dataset().validationImages()).isNull();
+        assertThat(e.dataset().hasValidationSet()).isFalse();
+        assertThat(e.training().validationSplit()).isEqualTo(0.1);
+    }
+
+    @Test
     void extends_merges_deeply_and_the_extending_file_wins() {
         Experiment e = load("family/variants/quick.yaml");
         Path baseData = DIR.resolve("family/data");

@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 import static dev.mlpmaven.engine.data.DataMessages.*;
 
 /**
- * Turns a {@link DatasetSpec} into a {@link LoadedDataset}: four local IDX files, the embedded
+ * Turns a {@link DatasetSpec} into a {@link LoadedDataset}: four local IDX files (and optionally two more for a
+ * separate validation set), the embedded
  * {@code fashion-mnist-sample}, or a named dataset of the {@link DatasetRegistry}.
  *
  * <p>A named dataset's files are looked for, in order: in the cache (content verified by SHA-256 on every load);
@@ -105,7 +106,39 @@ public final class DatasetResolver {
         for (int i = 0; i < paths.length; i++) {
             origins.put(FileRole.values()[i], paths[i].toString());
         }
-        return assemble("local", classNames, reads, origins);
+        LoadedDataset data = assemble("local", classNames, reads, origins);
+        return spec.hasValidationSet() ? withValidationSet(data, spec) : data;
+    }
+
+    /**
+     * Reads a separate validation set with the same checks as the other files; its labels must lie below the
+     * class count of the training and test files (or of classNames).
+     */
+    private LoadedDataset withValidationSet(LoadedDataset data, DatasetSpec spec) {
+        Path imagesFile = spec.validationImages();
+        Path labelsFile = spec.validationLabels();
+        if (!Files.isRegularFile(imagesFile)) {
+            throw new UserException(String.format(LOCAL_FILE_NOT_FOUND, "validationImages", imagesFile));
+        }
+        if (!Files.isRegularFile(labelsFile)) {
+            throw new UserException(String.format(LOCAL_FILE_NOT_FOUND, "validationLabels", labelsFile));
+        }
+        IdxRead<IdxImages> images = reader.readImages(imagesFile);
+        IdxRead<IdxLabels> labels = reader.readLabels(labelsFile, data.numClasses());
+        IdxReader.checkSameCount(imagesFile.toString(), images.data(), labelsFile.toString(), labels.data());
+        IdxImages train = data.train().images();
+        if (train.rows() != images.data().rows() || train.cols() != images.data().cols()) {
+            throw new UserException(String.format(IMAGE_SIZE_MISMATCH, spec.trainImages(), imagesFile, train.rows(),
+                    train.cols(), images.data().rows(), images.data().cols()));
+        }
+        Map<String, String> hashes = new LinkedHashMap<>(data.contentSha256());
+        hashes.put(LoadedDataset.VALIDATION_IMAGES, images.contentSha256());
+        hashes.put(LoadedDataset.VALIDATION_LABELS, labels.contentSha256());
+        Map<String, String> where = new LinkedHashMap<>(data.origin());
+        where.put(LoadedDataset.VALIDATION_IMAGES, imagesFile.toString());
+        where.put(LoadedDataset.VALIDATION_LABELS, labelsFile.toString());
+        return new LoadedDataset(data.name(), data.train(), data.test(), data.classNames(), hashes, where,
+                new DataSplit(images.data(), labels.data()));
     }
 
     private static int maxLabel(IdxLabels labels) {

@@ -28,6 +28,10 @@ final class Hyperparameters {
         DatasetSpec d = e.dataset();
         if (d != null) {
             rows.put("dataset", d.isNamed() ? d.name() : "local files");
+            if (d.hasValidationSet()) {
+                rows.put("dataset.validationImages", d.validationImages().toString());
+                rows.put("dataset.validationLabels", d.validationLabels().toString());
+            }
         }
         if (e.model() != null) {
             rows.put("model.layers", e.model().layers().isEmpty() ? "none (softmax regression)"

@@ -21,6 +21,9 @@ import dev.mlpmaven.engine.model.InputScaling;
  * from it in a fixed order (initialisation, shuffling, validation split, dropout), and all reductions run in a
  * fixed order, so the same seed on the same machine and BLAS thread count gives bit-identical weights and metrics.
  *
+ * <p>Validation metrics (and early stopping) use the dataset's separate validation set when it has one, else a
+ * seeded stratified hold-out of {@code training.validationSplit} of the training data ({@link ValidationSplit}).
+ *
  * <p>Fast: plain SGD (the default) fuses each layer's update into the gemm that computes its gradient; every
  * buffer is allocated before the first step (see {@link Workspace}).
  */
@@ -42,6 +45,12 @@ public final class Trainer {
     /** Arguments: split, the label, the sample, the largest class index, the number of classes. */
     public static final String LABEL_RANGE = "dataset %s labels: found label %d at sample %d, expected 0..%d - "
             + "the dataset names %d classes";
+    /** Arguments: pixels per validation image, pixels per training image. */
+    public static final String VALIDATION_INPUT_MISMATCH = "dataset: found validation images of %d pixels, expected"
+            + " %d like the training images - use a validation set of the same image size";
+    /** Argument: the validation split. */
+    public static final String VALIDATION_SET_AND_SPLIT = "training.validationSplit: found %s with a separate"
+            + " validation set, expected 0 - remove training.validationSplit or the dataset's validation files";
     /** Arguments: training samples left after the validation split. */
     public static final String TOO_FEW = "training.validationSplit: found %d training samples left after the "
             + "validation split, expected at least 1 - lower training.validationSplit";
@@ -79,11 +88,16 @@ public final class Trainer {
         SplittableRandom dropoutRng = root.split();
 
         DataSplit train = data.train();
-        ValidationSplit split = ValidationSplit.of(train.labels(), data.numClasses(), ts.validationSplit(), splitRng);
+        // a separate validation set replaces the split: every training sample trains
+        ValidationSplit split = ValidationSplit.of(train.labels(), data.numClasses(),
+                data.hasValidationSet() ? 0.0 : ts.validationSplit(), splitRng);
         if (split.train().length == 0) {
             throw new UserException(String.format(Locale.ROOT, TOO_FEW, 0));
         }
-        if (es != null && split.validation().length == 0) {
+        DataSplit validation = data.hasValidationSet() ? data.validation() : train;
+        int[] validationOrder = data.hasValidationSet() ? null : split.validation();
+        int validationCount = data.hasValidationSet() ? data.validation().size() : split.validation().length;
+        if (es != null && validationCount == 0) {
             throw new UserException(String.format(Locale.ROOT, NO_VALIDATION, ts.validationSplit()));
         }
         InputScaling scaling = PixelScaling.of(experiment.model().normalization(), train.images());
@@ -105,7 +119,7 @@ public final class Trainer {
             int batches = (n + batchSize - 1) / batchSize;
             ws = new Workspace(net, batchSize, true);
             evalWs = new Workspace(net, Math.min(EVAL_BATCH, Math.max(1, Math.max(
-                    split.validation().length, data.test().size()))), false);
+                    validationCount, data.test().size()))), false);
             inputs = ScaledInputs.of(train.images(), lut, maxScaledInputBytes);
             int[] y = new int[batchSize];
             float[] row = new float[data.inputSize()];
@@ -148,7 +162,7 @@ public final class Trainer {
                     listener.onBatch(e + 1, bi + 1, batches);
                 }
                 double seconds = (System.nanoTime() - t0) / 1e9;
-                TestResult val = Scorer.score(evalWs, lut, train, split.validation(), null, null);
+                TestResult val = Scorer.score(evalWs, lut, validation, validationOrder, null, null);
                 EpochResult r = new EpochResult(e + 1, lossSum / n, val.accuracy(), val.loss(), seconds, lr);
                 epochs.add(r);
                 listener.onEpoch(r);
@@ -189,13 +203,24 @@ public final class Trainer {
         }
     }
 
-    private static void check(LoadedDataset data) {
+    private void check(LoadedDataset data) {
         if (data.test().images().pixelsPerImage() != data.inputSize()) {
             throw new UserException(String.format(Locale.ROOT, INPUT_MISMATCH,
                     data.test().images().pixelsPerImage(), data.inputSize()));
         }
         checkLabels("train", data.train(), data.numClasses());
         checkLabels("test", data.test(), data.numClasses());
+        if (data.hasValidationSet()) {
+            if (data.validation().images().pixelsPerImage() != data.inputSize()) {
+                throw new UserException(String.format(Locale.ROOT, VALIDATION_INPUT_MISMATCH,
+                        data.validation().images().pixelsPerImage(), data.inputSize()));
+            }
+            if (experiment.training().validationSplit() > 0) {
+                throw new UserException(String.format(Locale.ROOT, VALIDATION_SET_AND_SPLIT,
+                        experiment.training().validationSplit()));
+            }
+            checkLabels("validation", data.validation(), data.numClasses());
+        }
     }
 
     private static void checkLabels(String which, DataSplit split, int classes) {

@@ -69,16 +69,16 @@ public final class IdxFixtureGenerator {
         return f;
     }
 
-    static byte[] images(int magic, int count, int rows, int cols, byte[] pixels) {
+    public static byte[] images(int magic, int count, int rows, int cols, byte[] pixels) {
         return ByteBuffer.allocate(16 + pixels.length).putInt(magic).putInt(count).putInt(rows).putInt(cols)
                 .put(pixels).array();
     }
 
-    static byte[] labels(int magic, int count, byte[] labels) {
+    public static byte[] labels(int magic, int count, byte[] labels) {
         return ByteBuffer.allocate(8 + labels.length).putInt(magic).putInt(count).put(labels).array();
     }
 
-    static byte[] gzip(byte[] content) {
+    public static byte[] gzip(byte[] content) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
             gz.write(content);
