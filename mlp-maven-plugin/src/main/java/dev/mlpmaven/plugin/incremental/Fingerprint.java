@@ -58,6 +58,10 @@ public final class Fingerprint {
             files.put("train-labels", d.trainLabels());
             files.put("test-images", d.testImages());
             files.put("test-labels", d.testLabels());
+            if (d.hasValidationSet()) {
+                files.put("validation-images", d.validationImages());
+                files.put("validation-labels", d.validationLabels());
+            }
             for (Map.Entry<String, Path> f : files.entrySet()) {
                 in.put("data." + f.getKey(), Files.isRegularFile(f.getValue()) ? sha256(f.getValue()) : "missing");
             }

@@ -92,6 +92,23 @@ class FingerprintTest {
     }
 
     @Test
+    void changed_validation_file_is_stale() throws IOException {
+        Path d = Files.createDirectories(temp.resolve("data"));
+        for (String f : List.of("ti", "tl", "si", "sl", "vi", "vl")) {
+            Files.writeString(d.resolve(f), f);
+        }
+        Experiment e = experiment(new DatasetSpec(null, d.resolve("ti"), d.resolve("tl"), d.resolve("si"),
+                d.resolve("sl"), List.of(), List.of(), List.of(), d.resolve("vi"), d.resolve("vl")), 1);
+        Fingerprint.write(out, Fingerprint.inputs("0.1.0", e));
+        assertThat(Fingerprint.staleReason(out, Fingerprint.inputs("0.1.0", e))).isEmpty();
+
+        Files.writeString(d.resolve("vl"), "other validation labels");
+
+        assertThat(Fingerprint.staleReason(out, Fingerprint.inputs("0.1.0", e)))
+                .contains("the data changed since the earlier training");
+    }
+
+    @Test
     void fingerprint_is_written_without_leftover_temp_files() throws IOException {
         Fingerprint.write(out, Fingerprint.inputs("0.1.0", experiment(DatasetSpec.named("fashion-mnist-sample"), 1)));
         try (var files = Files.list(out)) {
