@@ -113,6 +113,7 @@ public final class ForkLauncher {
             switch (m.tag()) {
                 case Protocol.INFO -> log.info(m.text());
                 case Protocol.WARN -> log.warn(m.text());
+                case Protocol.DEBUG -> log.debug(m.text());
                 case Protocol.FAILURE -> failure.set(m.text());
                 case Protocol.ERROR -> error.set(m.text());
                 case Protocol.DONE -> {
