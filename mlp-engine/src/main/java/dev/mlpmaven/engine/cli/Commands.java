@@ -35,13 +35,13 @@ final class Commands {
     /** Logged by {@code fetch}: experiment, dataset, train images, test images. */
     static final String FETCHED = "mlp: %s: dataset %s is ready (%d training and %d test images)";
 
-    /** Debug: seconds from the fork's start to {@code main}. */
-    static final String MAIN_REACHED = "mlp: fork: main reached %.2f s after the JVM started";
-    /** Debug: seconds the native load took, seconds since the JVM started. */
+    /** Debug: seconds from the fork's start (JVM start-up included) to {@code main}. */
+    static final String MAIN_REACHED = "mlp: fork: main reached %.2f s after the fork started";
+    /** Debug: seconds the native load took, seconds since the fork started. */
     static final String NATIVES_LOADED = "mlp: fork: ND4J natives loaded in %.2f s, in the background (%.2f s after "
-            + "the JVM started)";
-    /** Debug: experiment, seconds since the JVM started. */
-    static final String FIRST_STEP = "mlp: %s: first training step done %.2f s after the JVM started";
+            + "the fork started)";
+    /** Debug: experiment, seconds since the fork started. */
+    static final String FIRST_STEP = "mlp: %s: first training step done %.2f s after the fork started";
     /** Debug: experiment, VmHWM and VmRSS of the fork in MiB. */
     static final String MEMORY = "mlp: %s: fork memory after the experiment: peak RSS %d MiB (VmHWM), RSS %d MiB";
 
@@ -53,7 +53,7 @@ final class Commands {
      * and says {@code DONE <name>} after each; the first failure ends the command.
      */
     static void train(CliArguments a, Map<String, String> env, ProtocolWriter out) {
-        StartupClock clock = new StartupClock();
+        StartupClock clock = StartupClock.of(env);
         out.debug(String.format(Locale.ROOT, MAIN_REACHED, clock.secondsSinceStart()));
         loadNativesInBackground(out, clock);
         RunOptions options = a.runOptions(env);

@@ -25,6 +25,12 @@ public final class Protocol {
     public static final String FAILURE = "FAILURE";
     public static final String ERROR = "ERROR";
 
+    /**
+     * Environment variable the plugin sets to the wall-clock time (epoch milliseconds) at which it starts the fork,
+     * so the fork's start-up timings include the JVM's own start.
+     */
+    public static final String FORK_START_ENV = "MLP_FORK_START_MILLIS";
+
     /** Everything done. */
     public static final int EXIT_OK = 0;
     /** The environment is broken (I/O, native library, a bug); the plugin throws MojoExecutionException. */

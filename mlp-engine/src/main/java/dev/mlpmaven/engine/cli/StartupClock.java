@@ -7,14 +7,25 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Seconds since the fork's JVM started (from the process start time the OS keeps, so JVM start-up counts), and the
- * fork's resident memory from {@code /proc/self/status}: the figures of the fork's DEBUG lines.
+ * Seconds since the fork was started, and the fork's resident memory from {@code /proc/self/status}: the figures
+ * of the fork's DEBUG lines. The start is the time the plugin gives in {@link Protocol#FORK_START_ENV} (so the
+ * JVM's own start-up counts), else the process start time the OS keeps (on Linux only to about a second, since
+ * it is counted from the boot time in whole seconds).
  */
 final class StartupClock {
     private final Instant processStart;
 
-    StartupClock() {
-        this(ProcessHandle.current().info().startInstant().orElse(null));
+    /** The clock of this process, from the plugin's start time in {@code env} if it is there. */
+    static StartupClock of(java.util.Map<String, String> env) {
+        String millis = env.get(Protocol.FORK_START_ENV);
+        if (millis != null) {
+            try {
+                return new StartupClock(Instant.ofEpochMilli(Long.parseLong(millis.trim())));
+            } catch (NumberFormatException e) {
+                // not ours: fall back to the OS's start time
+            }
+        }
+        return new StartupClock(ProcessHandle.current().info().startInstant().orElse(null));
     }
 
     StartupClock(Instant processStart) {

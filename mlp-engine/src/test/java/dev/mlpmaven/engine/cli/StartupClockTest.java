@@ -36,8 +36,15 @@ class StartupClockTest {
     }
 
     @Test
+    void start_comes_from_the_plugin_environment_variable_when_set() {
+        long twoSecondsAgo = System.currentTimeMillis() - 2000;
+        StartupClock clock = StartupClock.of(java.util.Map.of(Protocol.FORK_START_ENV, Long.toString(twoSecondsAgo)));
+        assertThat(clock.secondsSinceStart()).isBetween(2.0, 60.0);
+    }
+
+    @Test
     void this_process_has_a_start_time_and_a_peak_rss() {
-        assertThat(new StartupClock().secondsSinceStart()).isPositive();
+        assertThat(StartupClock.of(java.util.Map.of()).secondsSinceStart()).isPositive();
         assertThat(StartupClock.statusMib("VmHWM")).isPositive();
     }
 }

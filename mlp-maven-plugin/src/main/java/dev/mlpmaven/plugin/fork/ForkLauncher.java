@@ -80,6 +80,7 @@ public final class ForkLauncher {
             ProcessBuilder builder = new ProcessBuilder(command).directory(launch.workingDir().toFile());
             builder.environment().putAll(launch.environment());
             long start = System.nanoTime();
+            builder.environment().put(Protocol.FORK_START_ENV, Long.toString(System.currentTimeMillis()));
             Process process = builder.start();
             Thread killer = new Thread(() -> kill(process), "mlp-fork-killer");
             Runtime.getRuntime().addShutdownHook(killer);
