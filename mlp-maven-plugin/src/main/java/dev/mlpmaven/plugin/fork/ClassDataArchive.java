@@ -23,6 +23,12 @@ import java.util.List;
  * gets no archive of ours.
  */
 public final class ClassDataArchive {
+    /**
+     * Silences the JVM's CDS log, which goes to standard output (where the plugin reads protocol lines) and
+     * lists, while the archive is written, every class it cannot archive (old class files of slf4j, commons-math).
+     */
+    static final String QUIET = "-Xlog:cds*=off";
+
     private final Path file;
     private final Path temp;
     private final boolean exists;
@@ -70,14 +76,14 @@ public final class ClassDataArchive {
     /** The JVM options for the fork: use the archive, or write it at exit; none when its folder cannot be made. */
     public List<String> jvmArgs() {
         if (exists) {
-            return List.of("-XX:SharedArchiveFile=" + file);
+            return List.of(QUIET, "-XX:SharedArchiveFile=" + file);
         }
         try {
             Files.createDirectories(file.getParent());
         } catch (IOException e) {
             return List.of();
         }
-        return List.of("-XX:ArchiveClassesAtExit=" + temp);
+        return List.of(QUIET, "-XX:ArchiveClassesAtExit=" + temp);
     }
 
     /**

@@ -25,21 +25,21 @@ class ClassDataArchiveTest {
         ClassDataArchive first = ClassDataArchive.of(temp.resolve("cache"), "/jdk", "17", cp);
         assertThat(first.exists()).isFalse();
         List<String> args = first.jvmArgs();
-        assertThat(args).singleElement().asString().startsWith("-XX:ArchiveClassesAtExit=")
-                .doesNotEndWith(first.file().toString());
-        Files.writeString(Path.of(args.get(0).substring("-XX:ArchiveClassesAtExit=".length())), "archive");
+        assertThat(args).hasSize(2).startsWith(ClassDataArchive.QUIET);
+        assertThat(args.get(1)).startsWith("-XX:ArchiveClassesAtExit=").doesNotEndWith(first.file().toString());
+        Files.writeString(Path.of(args.get(1).substring("-XX:ArchiveClassesAtExit=".length())), "archive");
 
         assertThat(first.finish(0)).isTrue();
         assertThat(first.file()).hasContent("archive");
         ClassDataArchive next = ClassDataArchive.of(temp.resolve("cache"), "/jdk", "17", cp);
         assertThat(next.exists()).isTrue();
-        assertThat(next.jvmArgs()).containsExactly("-XX:SharedArchiveFile=" + next.file());
+        assertThat(next.jvmArgs()).containsExactly(ClassDataArchive.QUIET, "-XX:SharedArchiveFile=" + next.file());
     }
 
     @Test
     void failed_fork_leaves_no_archive_behind() throws IOException {
         ClassDataArchive a = ClassDataArchive.of(temp.resolve("cache"), "/jdk", "17", List.of(jar("a.jar", "a")));
-        String arg = a.jvmArgs().get(0);
+        String arg = a.jvmArgs().get(1);
         Files.writeString(Path.of(arg.substring(arg.indexOf('=') + 1)), "half");
 
         assertThat(a.finish(1)).isFalse();
