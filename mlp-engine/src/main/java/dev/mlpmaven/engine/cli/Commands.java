@@ -12,9 +12,12 @@ import dev.mlpmaven.engine.data.LoadedDataset;
 import dev.mlpmaven.engine.model.LoadedModel;
 import dev.mlpmaven.engine.model.ModelFile;
 import dev.mlpmaven.engine.run.ExperimentRunner;
+import dev.mlpmaven.engine.run.RunListener;
 import dev.mlpmaven.engine.run.RunOptions;
 import dev.mlpmaven.engine.train.Evaluation;
+import dev.mlpmaven.engine.train.EpochResult;
 import dev.mlpmaven.engine.train.Evaluator;
+import dev.mlpmaven.engine.train.Natives;
 import dev.mlpmaven.engine.train.TestResult;
 
 import java.io.IOException;
@@ -32,6 +35,16 @@ final class Commands {
     /** Logged by {@code fetch}: experiment, dataset, train images, test images. */
     static final String FETCHED = "mlp: %s: dataset %s is ready (%d training and %d test images)";
 
+    /** Debug: seconds from the fork's start (JVM start-up included) to {@code main}. */
+    static final String MAIN_REACHED = "mlp: fork: main reached %.2f s after the fork started";
+    /** Debug: seconds the native load took, seconds since the fork started. */
+    static final String NATIVES_LOADED = "mlp: fork: ND4J natives loaded in %.2f s, in the background (%.2f s after "
+            + "the fork started)";
+    /** Debug: experiment, seconds since the fork started. */
+    static final String FIRST_STEP = "mlp: %s: first training step done %.2f s after the fork started";
+    /** Debug: experiment, VmHWM and VmRSS of the fork in MiB. */
+    static final String MEMORY = "mlp: %s: fork memory after the experiment: peak RSS %d MiB (VmHWM), RSS %d MiB";
+
     private Commands() {
     }
 
@@ -40,11 +53,70 @@ final class Commands {
      * and says {@code DONE <name>} after each; the first failure ends the command.
      */
     static void train(CliArguments a, Map<String, String> env, ProtocolWriter out) {
+        StartupClock clock = StartupClock.of(env);
+        out.debug(String.format(Locale.ROOT, MAIN_REACHED, clock.secondsSinceStart()));
+        loadNativesInBackground(out, clock);
         RunOptions options = a.runOptions(env);
         for (Path file : a.files()) {
             Experiment experiment = ExperimentLoader.load(file, a.overrides());
-            new ExperimentRunner(options, out).run(experiment);
+            new ExperimentRunner(options, new FirstStepListener(out, clock)).run(experiment);
+            out.debug(String.format(Locale.ROOT, MEMORY, experiment.name(), StartupClock.statusMib("VmHWM"),
+                    StartupClock.statusMib("VmRSS")));
             out.done(experiment.name());
+        }
+    }
+
+    /**
+     * Starts loading ND4J's native library (about a second) on a daemon thread, so it overlaps reading the
+     * experiment and loading the data; the trainer's own {@link Natives#init()} waits for it (it is synchronized)
+     * and then returns at once. A failure here is left for that call to report (it retries the load).
+     */
+    static void loadNativesInBackground(ProtocolWriter out, StartupClock clock) {
+        Thread t = new Thread(() -> {
+            try {
+                long nanos = Natives.init();
+                out.debug(String.format(Locale.ROOT, NATIVES_LOADED, nanos / 1e9, clock.secondsSinceStart()));
+            } catch (Throwable e) {
+                // reported by the trainer's Natives.init() on the main thread
+            }
+        }, "mlp-natives");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The run's listener plus one DEBUG line when the first training step of the experiment is done. */
+    private static final class FirstStepListener implements RunListener {
+        private final ProtocolWriter out;
+        private final StartupClock clock;
+        private boolean first = true;
+
+        FirstStepListener(ProtocolWriter out, StartupClock clock) {
+            this.out = out;
+            this.clock = clock;
+        }
+
+        @Override
+        public void info(String line) {
+            out.info(line);
+        }
+
+        @Override
+        public void warn(String line) {
+            out.warn(line);
+        }
+
+        @Override
+        public void epoch(String experiment, EpochResult epoch) {
+            out.epoch(experiment, epoch);
+        }
+
+        @Override
+        public void batch(String experiment, int epoch, int batch, int batches) {
+            if (first) {
+                first = false;
+                out.debug(String.format(Locale.ROOT, FIRST_STEP, experiment, clock.secondsSinceStart()));
+            }
+            out.batch(experiment, epoch, batch, batches);
         }
     }
 

@@ -6,6 +6,7 @@ package dev.mlpmaven.engine.cli;
  * <p>The fork writes one message per line to its standard output, as {@code TAG SP payload}:
  * <ul>
  *   <li>{@code INFO <text>} and {@code WARN <text>}: a log line;</li>
+ *   <li>{@code DEBUG <text>}: a line for Maven's debug log ({@code mvn -X}): start-up timings, memory;</li>
  *   <li>{@code PROGRESS <epoch> <batch> <batches>}: progress within an epoch (only with {@code --progress});</li>
  *   <li>{@code DONE <name>}: the experiment of that name is trained and its outputs are in place (train);</li>
  *   <li>{@code FAILURE <message>}: a mistake the user can fix; the fork then exits with {@link #EXIT_FAILURE};</li>
@@ -18,10 +19,17 @@ package dev.mlpmaven.engine.cli;
 public final class Protocol {
     public static final String INFO = "INFO";
     public static final String WARN = "WARN";
+    public static final String DEBUG = "DEBUG";
     public static final String PROGRESS = "PROGRESS";
     public static final String DONE = "DONE";
     public static final String FAILURE = "FAILURE";
     public static final String ERROR = "ERROR";
+
+    /**
+     * Environment variable the plugin sets to the wall-clock time (epoch milliseconds) at which it starts the fork,
+     * so the fork's start-up timings include the JVM's own start.
+     */
+    public static final String FORK_START_ENV = "MLP_FORK_START_MILLIS";
 
     /** Everything done. */
     public static final int EXIT_OK = 0;
@@ -52,7 +60,7 @@ public final class Protocol {
         String tag = space < 0 ? line : line.substring(0, space);
         String payload = space < 0 ? "" : line.substring(space + 1);
         switch (tag) {
-            case INFO, WARN, FAILURE, ERROR, DONE:
+            case INFO, WARN, DEBUG, FAILURE, ERROR, DONE:
                 return new Message(tag, unescape(payload));
             case PROGRESS:
                 return payload.matches("\\d+ \\d+ \\d+") ? new Message(tag, payload) : null;

@@ -29,6 +29,11 @@ final class ProtocolWriter implements RunListener, DataListener {
         write(Protocol.line(Protocol.WARN, line));
     }
 
+    /** A line for Maven's debug log. */
+    void debug(String line) {
+        write(Protocol.line(Protocol.DEBUG, line));
+    }
+
     @Override
     public void batch(String experiment, int epoch, int batch, int batches) {
         if (progress) {

@@ -28,6 +28,12 @@ class ProtocolTest {
     }
 
     @Test
+    void debug_line_is_protocol() {
+        assertThat(Protocol.parse(Protocol.line(Protocol.DEBUG, "mlp: fork: main reached 0.12 s")))
+                .isEqualTo(new Protocol.Message(Protocol.DEBUG, "mlp: fork: main reached 0.12 s"));
+    }
+
+    @Test
     void lines_that_are_not_protocol_are_not_parsed() {
         assertThat(Protocol.parse("SLF4J: No SLF4J providers were found.")).isNull();
         assertThat(Protocol.parse("PROGRESS soon")).isNull();

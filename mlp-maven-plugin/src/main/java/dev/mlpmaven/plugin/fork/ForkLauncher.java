@@ -80,6 +80,7 @@ public final class ForkLauncher {
             ProcessBuilder builder = new ProcessBuilder(command).directory(launch.workingDir().toFile());
             builder.environment().putAll(launch.environment());
             long start = System.nanoTime();
+            builder.environment().put(Protocol.FORK_START_ENV, Long.toString(System.currentTimeMillis()));
             Process process = builder.start();
             Thread killer = new Thread(() -> kill(process), "mlp-fork-killer");
             Runtime.getRuntime().addShutdownHook(killer);
@@ -113,6 +114,7 @@ public final class ForkLauncher {
             switch (m.tag()) {
                 case Protocol.INFO -> log.info(m.text());
                 case Protocol.WARN -> log.warn(m.text());
+                case Protocol.DEBUG -> log.debug(m.text());
                 case Protocol.FAILURE -> failure.set(m.text());
                 case Protocol.ERROR -> error.set(m.text());
                 case Protocol.DONE -> {

@@ -55,11 +55,13 @@ class ForkLauncherTest {
     @Test
     void protocol_lines_reach_the_log_in_order_and_the_argfile_is_removed() throws IOException {
         ForkResult r = fork(Map.of(), "0", Protocol.line(Protocol.INFO, "epoch 1"),
-                Protocol.progressLine(1, 5, 10), Protocol.line(Protocol.WARN, "slow"), "not protocol");
+                Protocol.progressLine(1, 5, 10), Protocol.line(Protocol.WARN, "slow"), Protocol.line(Protocol.DEBUG, "first step"),
+                "not protocol");
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.failure()).isNull();
-        assertThat(log).containsSubsequence("info:epoch 1", "progress:1/5/10", "warn:slow", "info:not protocol");
+        assertThat(log).containsSubsequence("info:epoch 1", "progress:1/5/10", "warn:slow", "debug:first step",
+                "info:not protocol");
         try (var files = Files.list(temp.resolve("fork"))) {
             assertThat(files).isEmpty();
         }
