@@ -5,6 +5,7 @@
 #   bench/run.sh [EPOCHS=10] [THREADS=2]
 #
 # Environment: SHARED_BENCH (default <repo>/../shared/bench), FMNIST_DIR (default /usr/share/datasets/fashion-mnist),
+# MLP_BENCH_INIT (he, the default, or uniform: PyTorch's nn.Linear initialisation, for a like-for-like accuracy),
 # MVN_ARGS (extra Maven arguments, e.g. -o), SKIP_BUILD=1 (reuse mlp-bench/target), SKIP_REFERENCES=1,
 # REFERENCES (default "torch numpy").
 # Needs: Java 17, Maven, dataset-fashion-mnist; for the references python3-torch and libopenblas0-openmp

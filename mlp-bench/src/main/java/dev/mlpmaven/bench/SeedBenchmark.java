@@ -81,8 +81,11 @@ public final class SeedBenchmark {
         System.out.printf(Locale.ROOT, "data: %d train, %d test images from the cache in %.3f s (first resolve "
                 + "%.3f s) %s%n", train.size(), data.test().size(), load, firstLoad, data.origin().get("train-images"));
 
-        List<LayerSpec> layers = List.of(new LayerSpec(256, Activation.RELU, 0, Init.HE),
-                new LayerSpec(256, Activation.RELU, 0, Init.HE));
+        // MLP_BENCH_INIT=uniform: PyTorch's nn.Linear initialisation, for a like-for-like accuracy comparison
+        Init init = Init.valueOf(System.getenv().getOrDefault("MLP_BENCH_INIT", "he").toUpperCase(Locale.ROOT));
+        System.out.println("init: " + init.yamlName());
+        List<LayerSpec> layers = List.of(new LayerSpec(256, Activation.RELU, 0, init),
+                new LayerSpec(256, Activation.RELU, 0, init));
         OptimizerSpec sgd = new OptimizerSpec(OptimizerType.SGD, 0.01, 0, false, 0, 0.9, 0.999, 0.99, 1e-8, 0,
                 ScheduleSpec.CONSTANT);
         Experiment e = new Experiment(1, "seed-bench", 0, DatasetSpec.named("fashion-mnist"),

@@ -64,7 +64,8 @@ final class Language {
     static final Field LAYER_DROPOUT = Field.of("dropout", NumberShape.fraction(0, 1),
             "Fraction of this layer's outputs dropped while training.", "0.1").defaultText("model.dropout");
     static final Field LAYER_INIT = Field.of("init", EnumShape.of(Init.class),
-            "Weight initialisation of this layer.", "he").defaultText("model.init");
+            "Weight initialisation of this layer: he (normal), xavier (uniform), or uniform (PyTorch's nn.Linear "
+                    + "default, biases included; when every hidden layer uses it, the output layer does too).", "he").defaultText("model.init");
     static final ObjectShape LAYER_OBJECT = new ObjectShape("layer",
             List.of(UNITS, LAYER_ACTIVATION, LAYER_DROPOUT, LAYER_INIT));
 
@@ -80,7 +81,8 @@ final class Language {
     static final Field DROPOUT = Field.of("dropout", NumberShape.fraction(0, 1),
             "Dropout of every hidden layer that names none.", "0.2").defaultsTo(Defaults.DROPOUT);
     static final Field INIT = Field.of("init", EnumShape.of(Init.class),
-            "Weight initialisation of every hidden layer that names none.", "xavier")
+            "Weight initialisation of every hidden layer that names none: he, xavier or uniform (PyTorch's "
+                    + "default).", "xavier")
             .defaultText("he for relu, leaky_relu, elu and gelu; xavier for tanh and sigmoid");
     static final Field NORMALIZATION = Field.of("normalization", EnumShape.of(Normalization.class),
             "Input scaling: pixels / 255, or standardised with the training set's mean and deviation.",

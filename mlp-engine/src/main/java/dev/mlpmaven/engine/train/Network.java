@@ -82,7 +82,13 @@ final class Network {
             layers[l] = new Layer(in, s.units(), s.activation(), s.dropout(), init);
             in = s.units();
         }
-        layers[hidden.size()] = new Layer(in, numClasses, null, 0, Init.XAVIER);
+        layers[hidden.size()] = new Layer(in, numClasses, null, 0, outputInit(hidden));
+    }
+
+    /** Xavier for the softmax layer, unless every hidden layer uses PyTorch's default: then that one too. */
+    static Init outputInit(List<LayerSpec> hidden) {
+        boolean uniform = !hidden.isEmpty() && hidden.stream().allMatch(s -> s.init() == Init.UNIFORM);
+        return uniform ? Init.UNIFORM : Init.XAVIER;
     }
 
     /** A network holding the weights of a trained model (copied). */
@@ -119,20 +125,27 @@ final class Network {
     }
 
     /**
-     * Seeded initialisation: He normal ({@code N(0, 2/in)}) or Xavier uniform ({@code U(+-sqrt(6/(in+out)))}),
-     * biases zero. The softmax layer uses Xavier. Consumes {@code rng} layer by layer, row by row.
+     * Seeded initialisation: He normal ({@code N(0, 2/in)}) or Xavier uniform ({@code U(+-sqrt(6/(in+out)))}) with
+     * biases zero, or PyTorch's {@code nn.Linear} default ({@code U(+-1/sqrt(in))} for weights and biases). The
+     * softmax layer uses Xavier (see {@link #outputInit}). Consumes {@code rng} layer by layer, row by row.
      */
     void initialise(SplittableRandom rng) {
         for (Layer layer : layers) {
             int stride = layer.in + 1;
             double he = Math.sqrt(2.0 / layer.in);
             double xavier = Math.sqrt(6.0 / (layer.in + layer.out));
+            double uniform = 1.0 / Math.sqrt(layer.in);
             for (int o = 0; o < layer.out; o++) {
                 for (int i = 0; i < layer.in; i++) {
-                    double v = layer.init == Init.HE ? rng.nextGaussian() * he : (2 * rng.nextDouble() - 1) * xavier;
+                    double v = switch (layer.init) {
+                        case HE -> rng.nextGaussian() * he;
+                        case XAVIER -> (2 * rng.nextDouble() - 1) * xavier;
+                        case UNIFORM -> (2 * rng.nextDouble() - 1) * uniform;
+                    };
                     layer.wf.put(o * stride + i, (float) v);
                 }
-                layer.wf.put(o * stride + layer.in, 0f);
+                double bias = layer.init == Init.UNIFORM ? (2 * rng.nextDouble() - 1) * uniform : 0;
+                layer.wf.put(o * stride + layer.in, (float) bias);
             }
         }
     }
