@@ -16,7 +16,6 @@ import dev.mlpmaven.engine.report.ReportInput;
 import dev.mlpmaven.engine.report.ReportWriter;
 import dev.mlpmaven.engine.train.EpochResult;
 import dev.mlpmaven.engine.train.Evaluation;
-import dev.mlpmaven.engine.train.Evaluator;
 import dev.mlpmaven.engine.train.Natives;
 import dev.mlpmaven.engine.train.TrainingDivergedException;
 import dev.mlpmaven.engine.train.TrainingListener;
@@ -135,17 +134,16 @@ public final class ExperimentRunner {
             writeDiverged(experiment, data, e, start, loadSeconds, seconds(t1), seconds(t0), finalDir);
             throw e;
         }
-        double trainSeconds = seconds(t1);
+        double trainSeconds = seconds(t1) - outcome.evaluateSeconds();
 
-        long t2 = System.nanoTime();
-        Evaluation evaluation = Evaluator.evaluate(outcome.model(), data.test());
-        double evaluateSeconds = seconds(t2);
+        // the trainer scored the test split with the final weights already (predictions included)
+        Evaluation evaluation = outcome.evaluation();
 
         long t3 = System.nanoTime();
         Map<String, Double> timings = new LinkedHashMap<>();
         timings.put("loadData", loadSeconds);
         timings.put("train", trainSeconds);
-        timings.put("evaluate", evaluateSeconds);
+        timings.put("evaluate", outcome.evaluateSeconds());
         Provenance provenance = ProvenanceCollector.collect(experiment, data.contentSha256(),
                 Natives.setBlasThreads(experiment.training().threads()), Natives.describeBlas(),
                 options.projectDir(), start).withEndTime(Instant.now());

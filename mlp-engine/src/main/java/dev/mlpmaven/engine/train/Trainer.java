@@ -187,8 +187,13 @@ public final class Trainer {
             } else {
                 bestEpoch = epochs.size();
             }
-            TestResult test = Scorer.score(evalWs, lut, data.test(), null, null, null);
-            return new TrainingOutcome(net.toModel(scaling, data.classNames()), epochs, test, stoppedEarly, bestEpoch);
+            long evaluateStart = System.nanoTime();
+            int[] predicted = new int[data.test().size()];
+            float[] confidence = new float[data.test().size()];
+            TestResult test = Scorer.score(evalWs, lut, data.test(), null, predicted, confidence);
+            double evaluateSeconds = (System.nanoTime() - evaluateStart) / 1e9;
+            return new TrainingOutcome(net.toModel(scaling, data.classNames()), epochs,
+                    new Evaluation(test, predicted, confidence), stoppedEarly, bestEpoch, evaluateSeconds);
         } finally {
             if (ws != null) {
                 ws.release();
