@@ -148,6 +148,22 @@ public final class Messages {
     public static final String METRICS_NOT_A_NUMBER = "found %s at '%s', expected a number";
     public static final String METRICS_BAD_ROW = "%s row %d: found %s, expected %d counts";
 
+    // --- predict (PredictSupport) ---
+
+    public static final String PREDICT_NO_INPUT =
+            "mlp: predict found no input, expected -Dmlp.input=PATH: a folder of images, an IDX images file or a CSV file";
+
+    public static final String PREDICT_NO_MODEL =
+            "mlp: predict found no model, expected -Dmlp.model=FILE or an experiment (src/main/mlp/, -Dmlp.experiment=FILE) "
+                    + "whose trained model to use";
+
+    public static final String PREDICT_NOT_TRAINED =
+            "mlp: %s: found no trained model %s, expected the model.mlp of mlp:train - run mlp:train first, or give "
+                    + "-Dmlp.model=FILE";
+
+    public static final String PREDICT_MODEL_MISSING =
+            "mlp: model file %s: found no such file, expected a model.mlp written by mlp:train";
+
     /** {@link String#format} with the root locale, so numbers always read 0.8500. */
     public static String format(String message, Object... args) {
         return String.format(Locale.ROOT, message, args);
