@@ -148,6 +148,15 @@ public final class Messages {
     public static final String METRICS_NOT_A_NUMBER = "found %s at '%s', expected a number";
     public static final String METRICS_BAD_ROW = "%s row %d: found %s, expected %d counts";
 
+    // --- train: the model in the jar (ModelAttacher) ---
+
+    public static final String COPIED_TO_CLASSES =
+            "mlp: %s: copied the model to %s (in the jar as %s; MlpModel.loadResource(\"%3$s\") loads it)";
+
+    public static final String COPY_UP_TO_DATE = "mlp: %s: the model in %s is up to date";
+
+    public static final String COPY_FAILED = "mlp: %s: cannot copy %s to %s: %s - check that the folder is writable";
+
     // --- predict (PredictSupport) ---
 
     public static final String PREDICT_NO_INPUT =

@@ -59,6 +59,21 @@ public class TrainMojo extends AbstractForkMojo {
     @Parameter(property = "mlp.attach", defaultValue = "true")
     private boolean attach;
 
+    /**
+     * Also copy each trained model to {@code <classes>/mlp/<name>.mlp} ({@code target/classes/mlp/<name>.mlp}), so
+     * that the project's jar holds it and {@code MlpModel.loadResource("mlp/<name>.mlp")} loads it in the
+     * application. For the same module's unit tests to use the fresh model, bind {@code train} to a phase before
+     * {@code test}, e.g. {@code process-classes} (see docs/using-the-model.md).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mlp.copyToClasses", defaultValue = "false")
+    private boolean copyToClasses;
+
+    /** The project's classes folder. */
+    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
+    private File classesDirectory;
+
     @Inject
     public TrainMojo(MavenProjectHelper projectHelper) {
         this.projectHelper = projectHelper;
@@ -68,7 +83,8 @@ public class TrainMojo extends AbstractForkMojo {
     protected void executeMojo() throws MojoExecutionException, MojoFailureException {
         new TrainSupport(getLog(), forkSupport(),
                 new IncrementalSkip(getLog(), IncrementalSkip.pluginVersion(plugin), force),
-                new ModelAttacher(getLog(), projectHelper, project, attach),
+                new ModelAttacher(getLog(), projectHelper, project, attach,
+                        copyToClasses ? classesDirectory.toPath() : null),
                 outputDirectory.toPath(), project.getBasedir().toPath(), fork)
                 .train(experimentFiles(), allOverrides());
     }
