@@ -72,7 +72,8 @@ public class EvaluateMojo extends AbstractForkMojo {
     protected void executeMojo() throws MojoExecutionException, MojoFailureException {
         Path modelFile = modelFile();
         List<String> args = new ArrayList<>(List.of("evaluate", "--model", modelFile.toString(),
-                "--evaluation-file", evaluationFile.getAbsolutePath()));
+                "--evaluation-file", evaluationFile.getAbsolutePath(), "--extends-root",
+                extendsRootPath().toString()));
         args.addAll(dataArguments());
         allOverrides().forEach((k, v) -> {
             args.add("--set");

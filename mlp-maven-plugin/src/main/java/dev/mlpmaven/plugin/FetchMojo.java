@@ -22,7 +22,7 @@ public class FetchMojo extends AbstractForkMojo {
         if (files.isEmpty()) {
             return;
         }
-        List<String> args = new ArrayList<>(List.of("fetch"));
+        List<String> args = new ArrayList<>(List.of("fetch", "--extends-root", extendsRootPath().toString()));
         args.addAll(dataArguments());
         allOverrides().forEach((k, v) -> {
             args.add("--set");

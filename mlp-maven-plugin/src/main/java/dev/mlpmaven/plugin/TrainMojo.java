@@ -6,6 +6,7 @@ import dev.mlpmaven.engine.report.IndexWriter;
 import dev.mlpmaven.engine.report.SummaryTable;
 import dev.mlpmaven.config.ExperimentLoader;
 import dev.mlpmaven.config.UserException;
+import dev.mlpmaven.engine.io.OutputPaths;
 import dev.mlpmaven.engine.run.ExperimentRunner;
 import dev.mlpmaven.engine.run.RunListener;
 import dev.mlpmaven.engine.run.RunOptions;
@@ -93,19 +94,29 @@ public class TrainMojo extends AbstractForkMojo {
         Map<String, String> overrides = allOverrides();
         Map<String, Path> seen = new LinkedHashMap<>();
         List<Experiment> experiments = new ArrayList<>();
+        List<String> invalid = new ArrayList<>();
         for (Path file : files) {
-            Experiment e = load(file, overrides);
+            Experiment e;
+            try {
+                e = load(file, overrides, extendsRootPath());
+            } catch (MojoFailureException ex) {
+                invalid.add(ex.getMessage()); // every problem of every file, as validate reports them
+                continue;
+            }
             Path other = seen.putIfAbsent(e.name(), file);
             if (other != null) {
                 throw new MojoFailureException(format(Messages.DUPLICATE_NAME, other, file, e.name(),
-                        outputDirectory.toPath().resolve(e.name())));
+                        experimentDir(e)));
             }
             experiments.add(e);
+        }
+        if (!invalid.isEmpty()) {
+            throw new MojoFailureException(String.join(System.lineSeparator(), invalid));
         }
         List<Stale> stale = new ArrayList<>();
         for (int i = 0; i < experiments.size(); i++) {
             Experiment e = experiments.get(i);
-            Path out = outputDirectory.toPath().resolve(e.name());
+            Path out = experimentDir(e);
             Map<String, String> inputs;
             Optional<String> reason;
             try {
@@ -122,7 +133,7 @@ public class TrainMojo extends AbstractForkMojo {
             }
             getLog().info(format(Messages.TRAINING, e.name(), reason.get()));
             try {
-                Fingerprint.delete(out);
+                Fingerprint.delete(outputDirectory.toPath(), out);
             } catch (IOException ex) {
                 throw new MojoExecutionException("mlp: cannot delete " + out.resolve(Fingerprint.FILE) + ": "
                         + ex.getMessage(), ex);
@@ -177,6 +188,15 @@ public class TrainMojo extends AbstractForkMojo {
     private record Stale(Path file, Experiment experiment, Path out, Map<String, String> inputs) {
     }
 
+    /** {@code <outputDirectory>/<name>}, the name checked to be one plain folder name (OutputPaths). */
+    private Path experimentDir(Experiment e) throws MojoFailureException {
+        try {
+            return OutputPaths.child(outputDirectory.toPath(), e.name());
+        } catch (UserException ex) {
+            throw new MojoFailureException(ex.getMessage(), ex);
+        }
+    }
+
     /** After a successful training: the model must exist; write the fingerprint, attach the model. */
     private void finish(Stale s) throws MojoExecutionException {
         Path model = s.out().resolve("model.mlp");
@@ -193,10 +213,10 @@ public class TrainMojo extends AbstractForkMojo {
         attach(s.experiment().name(), s.out());
     }
 
-    static Experiment load(Path file, Map<String, String> overrides)
+    static Experiment load(Path file, Map<String, String> overrides, Path extendsRoot)
             throws MojoFailureException, MojoExecutionException {
         try {
-            return ExperimentLoader.load(file, overrides);
+            return ExperimentLoader.load(file, overrides, extendsRoot);
         } catch (UserException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (java.io.UncheckedIOException e) {
@@ -207,7 +227,8 @@ public class TrainMojo extends AbstractForkMojo {
     /** {@code --force}: the plugin decided to train (see Fingerprint); {@code --progress} only for a bar. */
     private List<String> trainArguments(List<Path> files, Map<String, String> overrides, boolean progress) {
         List<String> args = new ArrayList<>(List.of("train", "--output-root", outputDirectory.getAbsolutePath(),
-                "--project-dir", project.getBasedir().getAbsolutePath(), "--force"));
+                "--project-dir", project.getBasedir().getAbsolutePath(), "--extends-root",
+                extendsRootPath().toString(), "--force"));
         if (progress) {
             args.add("--progress");
         }

@@ -30,7 +30,7 @@ public class ValidateMojo extends AbstractExperimentMojo {
         for (Path file : files) {
             List<Problem> found;
             try {
-                found = ExperimentLoader.validate(file, overrides);
+                found = ExperimentLoader.validate(file, overrides, extendsRootPath());
             } catch (java.io.UncheckedIOException e) {
                 throw new MojoExecutionException("mlp: cannot read " + file + ": " + e.getMessage(), e);
             }
