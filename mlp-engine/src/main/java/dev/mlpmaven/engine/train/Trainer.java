@@ -13,6 +13,8 @@ import dev.mlpmaven.config.UserException;
 import dev.mlpmaven.engine.data.DataSplit;
 import dev.mlpmaven.engine.data.LoadedDataset;
 import dev.mlpmaven.engine.model.InputScaling;
+import dev.mlpmaven.engine.model.TrainedModel;
+import dev.mlpmaven.runtime.ImageInput;
 
 /**
  * Trains the MLP of an experiment with softmax cross-entropy.
@@ -218,7 +220,10 @@ public final class Trainer {
             float[] confidence = new float[data.test().size()];
             TestResult test = Scorer.score(evalWs, lut, data.test(), null, predicted, confidence);
             double evaluateSeconds = (System.nanoTime() - evaluateStart) / 1e9;
-            return new TrainingOutcome(net.toModel(scaling, data.classNames()), epochs,
+            // the model records its image size, so the runtime can check (or resize) images given to it
+            TrainedModel model = net.toModel(scaling, data.classNames()).withInput(ImageInput.of(
+                    train.images().rows(), train.images().cols(), 1, false, ImageInput.Resize.NONE, scaling.toRuntime()));
+            return new TrainingOutcome(model, epochs,
                     new Evaluation(test, predicted, confidence), stoppedEarly, bestEpoch, evaluateSeconds);
         } finally {
             if (ws != null) {
