@@ -85,7 +85,7 @@ public class TrainMojo extends AbstractForkMojo {
                 new IncrementalSkip(getLog(), IncrementalSkip.pluginVersion(plugin), force),
                 new ModelAttacher(getLog(), projectHelper, project, attach,
                         copyToClasses ? classesDirectory.toPath() : null),
-                outputDirectory.toPath(), project.getBasedir().toPath(), fork)
+                outputDirectory.toPath(), project.getBasedir().toPath(), extendsRootPath(), fork)
                 .train(experimentFiles(), allOverrides());
     }
 }

@@ -58,7 +58,7 @@ final class Commands {
         loadNativesInBackground(out, clock);
         RunOptions options = a.runOptions(env);
         for (Path file : a.files()) {
-            Experiment experiment = ExperimentLoader.load(file, a.overrides());
+            Experiment experiment = ExperimentLoader.load(file, a.overrides(), a.extendsRootFor(file));
             new ExperimentRunner(options, new FirstStepListener(out, clock)).run(experiment);
             out.debug(String.format(Locale.ROOT, MEMORY, experiment.name(), StartupClock.statusMib("VmHWM"),
                     StartupClock.statusMib("VmRSS")));
@@ -124,7 +124,7 @@ final class Commands {
     static void fetch(CliArguments a, Map<String, String> env, ProtocolWriter out) {
         DatasetResolver resolver = new DatasetResolver(a.dataOptions(env), out);
         for (Path file : a.files()) {
-            Experiment experiment = ExperimentLoader.load(file, a.overrides());
+            Experiment experiment = ExperimentLoader.load(file, a.overrides(), a.extendsRootFor(file));
             LoadedDataset data = resolver.resolve(experiment.dataset());
             out.info(String.format(Locale.ROOT, FETCHED, experiment.name(), data.name(), data.train().size(),
                     data.test().size()));
@@ -135,7 +135,7 @@ final class Commands {
     static void evaluate(CliArguments a, Map<String, String> env, ProtocolWriter out) {
         LoadedModel model = ModelFile.read(a.model());
         DatasetSpec spec = a.dataset() != null ? DatasetSpec.named(a.dataset())
-                : ExperimentLoader.load(a.files().get(0), a.overrides()).dataset();
+                : ExperimentLoader.load(a.files().get(0), a.overrides(), a.extendsRootFor(a.files().get(0))).dataset();
         LoadedDataset data = new DatasetResolver(a.dataOptions(env), out).resolve(spec);
         Evaluation evaluation = Evaluator.evaluate(model.model(), data.test());
         TestResult r = evaluation.result();
