@@ -64,6 +64,6 @@ public class PredictMojo extends AbstractExperimentMojo {
     protected void executeMojo() throws MojoExecutionException, MojoFailureException {
         PredictSupport support = new PredictSupport(getLog(), project.getBasedir().toPath(), outputDirectory.toPath());
         support.predict(model, input, labels, labelColumn,
-                model == null ? support.experimentModels(experimentFiles(), allOverrides()) : null);
+                model == null ? support.experimentModels(experimentFiles(), allOverrides(), extendsRootPath()) : null);
     }
 }

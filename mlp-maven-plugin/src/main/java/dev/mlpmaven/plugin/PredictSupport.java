@@ -36,11 +36,11 @@ final class PredictSupport {
     }
 
     /** Experiment name to its trained model file, in the experiments' order. */
-    Map<String, Path> experimentModels(List<Path> experimentFiles, Map<String, String> overrides)
+    Map<String, Path> experimentModels(List<Path> experimentFiles, Map<String, String> overrides, Path extendsRoot)
             throws MojoFailureException, MojoExecutionException {
         Map<String, Path> models = new LinkedHashMap<>();
         for (Path file : experimentFiles) {
-            String name = ExperimentFiles.load(file, overrides).name();
+            String name = ExperimentFiles.load(file, overrides, extendsRoot).name();
             models.put(name, outputDirectory.resolve(name).resolve(ModelAttacher.MODEL_FILE));
         }
         return models;
