@@ -24,4 +24,14 @@ assert log.contains("[INFO] mlp: bars: predicting 100 images in ${images} (label
 assert log.contains(String.format(Locale.ROOT, '[INFO] mlp: bars: accuracy %.4f (%d of 100 correct)', metrics.test.accuracy as double, correct))
 assert log.contains('[INFO] mlp: bars: confusion matrix (rows: true class, columns: predicted class)')
 assert log.contains("[INFO] mlp: bars: wrote ${new File(out, 'predictions.csv').absolutePath} and predictions.json")
+
+// -Dmlp.export=onnx: model.onnx beside model.mlp, accepted by onnx.checker (Debian's python3-onnx)
+def onnx = new File(out, 'model.onnx')
+assert log.contains("[INFO] mlp: bars: exported ${onnx.absolutePath} (ONNX, opset 13)")
+def check = ['/usr/bin/python3', '-c', 'import sys, onnx; onnx.checker.check_model(onnx.load(sys.argv[1]), full_check=True); print("ok")',
+             onnx.absolutePath].execute()
+def checkOut = new StringBuilder()
+check.waitForProcessOutput(checkOut, checkOut)
+assert check.exitValue() == 0 : "onnx.checker failed (apt-get install -y python3-onnx): ${checkOut}"
+assert checkOut.toString().trim() == 'ok'
 return true

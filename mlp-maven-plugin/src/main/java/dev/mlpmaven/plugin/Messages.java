@@ -157,6 +157,15 @@ public final class Messages {
 
     public static final String COPY_FAILED = "mlp: %s: cannot copy %s to %s: %s - check that the folder is writable";
 
+    public static final String EXPORT_UNKNOWN =
+            "mlp: export: found '%s', expected onnx - set <exports><export>onnx</export></exports> or -Dmlp.export=onnx";
+
+    public static final String EXPORTED = "mlp: %s: exported %s (ONNX, opset 13)";
+
+    public static final String EXPORT_UP_TO_DATE = "mlp: %s: %s is up to date";
+
+    public static final String EXPORT_FAILED = "mlp: %s: cannot export %s to %s: %s";
+
     // --- predict (PredictSupport) ---
 
     public static final String PREDICT_NO_INPUT =

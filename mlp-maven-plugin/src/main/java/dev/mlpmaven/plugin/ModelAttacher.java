@@ -1,5 +1,8 @@
 package dev.mlpmaven.plugin;
 
+import dev.mlpmaven.onnx.OnnxExport;
+import dev.mlpmaven.runtime.MlpModel;
+import dev.mlpmaven.runtime.ModelFileException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
@@ -14,28 +17,61 @@ import java.util.Arrays;
 import static dev.mlpmaven.plugin.Messages.format;
 
 /**
- * Publishes an experiment's {@code model.mlp}: attaches it to the project (type {@code mlp}, the experiment name as
- * classifier) and, with {@code copyToClasses}, copies it to {@code <classes>/mlp/<name>.mlp}, so the project's jar
- * holds it and {@code MlpModel.loadResource("mlp/<name>.mlp")} finds it on the class path.
+ * Publishes an experiment's {@code model.mlp}: with {@code exports} containing {@code onnx}, writes
+ * {@code model.onnx} beside it ({@link OnnxExport}); attaches the model (type {@code mlp}, the experiment name as
+ * classifier; the ONNX file as type {@code onnx}) to the project; with {@code copyToClasses}, copies it to
+ * {@code <classes>/mlp/<name>.mlp}, so the project's jar holds it and
+ * {@code MlpModel.loadResource("mlp/<name>.mlp")} finds it on the class path. Every file is written atomically,
+ * and only when its bytes change.
  */
 final class ModelAttacher {
     static final String MODEL_FILE = "model.mlp";
     /** The folder of the class path the models are copied to. */
     static final String CLASSES_FOLDER = "mlp";
+    static final String ONNX_FILE = "model.onnx";
+    static final String ONNX_TYPE = "onnx";
+    /** The export formats {@code exports} may name. */
+    static final java.util.Set<String> FORMATS = java.util.Set.of("onnx");
 
     private final Log log;
     private final MavenProjectHelper helper;
     private final MavenProject project;
     private final boolean enabled;
     private final Path classesDir;
+    private final boolean onnx;
 
-    /** @param classesDir the project's classes folder when models are copied there, else null */
-    ModelAttacher(Log log, MavenProjectHelper helper, MavenProject project, boolean enabled, Path classesDir) {
+    /**
+     * @param classesDir the project's classes folder when models are copied there, else null
+     * @param onnx       whether to export each model as ONNX
+     */
+    ModelAttacher(Log log, MavenProjectHelper helper, MavenProject project, boolean enabled, Path classesDir,
+                  boolean onnx) {
         this.log = log;
         this.helper = helper;
         this.project = project;
         this.enabled = enabled;
         this.classesDir = classesDir;
+        this.onnx = onnx;
+    }
+
+    /**
+     * Whether the formats ask for ONNX.
+     *
+     * @throws org.apache.maven.plugin.MojoFailureException for a format other than onnx
+     */
+    static boolean wantsOnnx(java.util.List<String> formats) throws org.apache.maven.plugin.MojoFailureException {
+        boolean onnx = false;
+        for (String f : formats == null ? java.util.List.<String>of() : formats) {
+            String name = f == null ? "" : f.strip().toLowerCase(java.util.Locale.ROOT);
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (!FORMATS.contains(name)) {
+                throw new org.apache.maven.plugin.MojoFailureException(format(Messages.EXPORT_UNKNOWN, f.strip()));
+            }
+            onnx = true;
+        }
+        return onnx;
     }
 
     /** Attaches (and copies) {@code <out>/model.mlp} when that is on and the file exists. */
@@ -44,21 +80,46 @@ final class ModelAttacher {
         if (!Files.isRegularFile(model)) {
             return;
         }
+        Path onnxFile = out.resolve(ONNX_FILE);
+        if (onnx) {
+            export(name, model, onnxFile);
+        }
         if (enabled) {
             helper.attachArtifact(project, AbstractForkMojo.MODEL_TYPE, name, model.toFile());
             log.debug(format(Messages.ATTACHED, name, model, name));
+            if (onnx) {
+                helper.attachArtifact(project, ONNX_TYPE, name, onnxFile.toFile());
+            }
         }
         if (classesDir != null) {
             copy(name, model, classesDir.resolve(CLASSES_FOLDER).resolve(name + ".mlp"));
         }
     }
 
+    private void export(String name, Path model, Path target) throws MojoExecutionException {
+        try {
+            byte[] bytes = OnnxExport.bytes(MlpModel.load(model), name);
+            if (!same(target, bytes)) {
+                dev.mlpmaven.engine.io.AtomicFiles.write(target, bytes);
+                log.info(format(Messages.EXPORTED, name, target));
+            } else {
+                log.info(format(Messages.EXPORT_UP_TO_DATE, name, target));
+            }
+        } catch (ModelFileException | IOException | UncheckedIOException e) {
+            throw new MojoExecutionException(format(Messages.EXPORT_FAILED, name, model, target, e.getMessage()), e);
+        }
+    }
+
+    private static boolean same(Path target, byte[] bytes) throws IOException {
+        return Files.isRegularFile(target) && Files.size(target) == bytes.length
+                && Arrays.equals(Files.readAllBytes(target), bytes);
+    }
+
     /** Copies atomically; an identical copy is left alone (its time stamp too). */
     private void copy(String name, Path model, Path target) throws MojoExecutionException {
         try {
             byte[] bytes = Files.readAllBytes(model);
-            if (Files.isRegularFile(target) && Files.size(target) == bytes.length
-                    && Arrays.equals(Files.readAllBytes(target), bytes)) {
+            if (same(target, bytes)) {
                 log.info(format(Messages.COPY_UP_TO_DATE, name, target));
                 return;
             }

@@ -70,6 +70,16 @@ public class TrainMojo extends AbstractForkMojo {
     @Parameter(property = "mlp.copyToClasses", defaultValue = "false")
     private boolean copyToClasses;
 
+    /**
+     * Formats to export each trained model to, beside {@code model.mlp}: {@code onnx} writes {@code model.onnx}
+     * (opset 13, the preprocessing as graph nodes; see docs/using-the-model.md) and attaches it (type
+     * {@code onnx}). From the command line: {@code -Dmlp.export=onnx}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mlp.export")
+    private java.util.List<String> exports = new java.util.ArrayList<>();
+
     /** The project's classes folder. */
     @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
     private File classesDirectory;
@@ -81,10 +91,11 @@ public class TrainMojo extends AbstractForkMojo {
 
     @Override
     protected void executeMojo() throws MojoExecutionException, MojoFailureException {
+        boolean onnx = ModelAttacher.wantsOnnx(exports);
         new TrainSupport(getLog(), forkSupport(),
                 new IncrementalSkip(getLog(), IncrementalSkip.pluginVersion(plugin), force),
                 new ModelAttacher(getLog(), projectHelper, project, attach,
-                        copyToClasses ? classesDirectory.toPath() : null),
+                        copyToClasses ? classesDirectory.toPath() : null, onnx),
                 outputDirectory.toPath(), project.getBasedir().toPath(), extendsRootPath(), fork)
                 .train(experimentFiles(), allOverrides());
     }

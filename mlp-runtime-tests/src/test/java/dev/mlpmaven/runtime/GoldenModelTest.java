@@ -109,6 +109,17 @@ class GoldenModelTest {
     }
 
     @Test
+    void golden_v2_model_gives_its_input_provenance_and_class_names_as_json() throws Exception {
+        MlpModel m = MlpModel.load(golden("golden-v2-image.mlp"));
+        assertThat(m.inputJson()).isEqualTo("{\"kind\":\"image\",\"height\":4,\"width\":4,\"channels\":1,"
+                + "\"invert\":true,\"resize\":\"bilinear\",\"scaling\":{\"kind\":\"standardize\",\"mean\":0.25,\"std\":0.5}}");
+        assertThat(m.classNamesJson()).isEqualTo("[\"circle\",\"square\",\"triangle\"]");
+        assertThat(m.provenanceJson()).startsWith("{\"experiment\":{\"name\":\"golden\",\"seed\":7,")
+                .contains(",\"gitDirty\":false,\"startTime\":\"2026-01-01T00:00:00Z\",");
+        assertThat(m.provenanceJson()).isEqualTo(GoldenModels.PROVENANCE.replaceAll("\\s*\n\\s*", ""));
+    }
+
+    @Test
     void golden_v2_image_file_predicts_its_pins_from_pixels_and_from_an_image() throws Exception {
         MlpModel m = MlpModel.load(golden("golden-v2-image.mlp"));
         assertThat(m.formatVersion()).isEqualTo(2);

@@ -13,14 +13,23 @@ import java.util.Map;
  */
 final class JsonWriter {
     private final StringBuilder out = new StringBuilder();
+    private final boolean compact;
 
-    private JsonWriter() {
+    private JsonWriter(boolean compact) {
+        this.compact = compact;
     }
 
     static String pretty(Object value) {
-        JsonWriter w = new JsonWriter();
+        JsonWriter w = new JsonWriter(false);
         w.value(value, 0);
         return w.out.append('\n').toString();
+    }
+
+    /** The same values on one line, without spaces. */
+    static String compact(Object value) {
+        JsonWriter w = new JsonWriter(true);
+        w.value(value, 0);
+        return w.out.toString();
     }
 
     private void value(Object v, int indent) {
@@ -31,14 +40,14 @@ final class JsonWriter {
                 out.append("{}");
                 return;
             }
-            out.append("{\n");
+            out.append(compact ? "{" : "{\n");
             int k = 0;
             for (Map.Entry<?, ?> e : m.entrySet()) {
                 pad(indent + 1);
                 string((String) e.getKey());
-                out.append(": ");
+                out.append(compact ? ":" : ": ");
                 value(e.getValue(), indent + 1);
-                out.append(++k < m.size() ? ",\n" : "\n");
+                out.append(++k < m.size() ? (compact ? "," : ",\n") : (compact ? "" : "\n"));
             }
             pad(indent);
             out.append('}');
@@ -48,18 +57,18 @@ final class JsonWriter {
                 out.append('[');
                 for (int k = 0; k < l.size(); k++) {
                     if (k > 0) {
-                        out.append(", ");
+                        out.append(compact ? "," : ", ");
                     }
                     value(l.get(k), indent);
                 }
                 out.append(']');
                 return;
             }
-            out.append("[\n");
+            out.append(compact ? "[" : "[\n");
             for (int k = 0; k < l.size(); k++) {
                 pad(indent + 1);
                 value(l.get(k), indent + 1);
-                out.append(k + 1 < l.size() ? ",\n" : "\n");
+                out.append(k + 1 < l.size() ? (compact ? "," : ",\n") : (compact ? "" : "\n"));
             }
             pad(indent);
             out.append(']');
@@ -80,7 +89,9 @@ final class JsonWriter {
     }
 
     private void pad(int indent) {
-        out.append("  ".repeat(indent));
+        if (!compact) {
+            out.append("  ".repeat(indent));
+        }
     }
 
     private void string(String s) {

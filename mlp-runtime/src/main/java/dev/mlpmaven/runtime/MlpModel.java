@@ -179,6 +179,21 @@ public final class MlpModel {
         return provenance;
     }
 
+    /** {@link #provenance()} as compact JSON text (keys in the file's order). */
+    public String provenanceJson() {
+        return JsonWriter.compact(provenance);
+    }
+
+    /** {@link #input()} as the compact JSON text of a format v2 manifest's {@code input} object. */
+    public String inputJson() {
+        return JsonWriter.compact(ModelWriter.inputJson(input));
+    }
+
+    /** {@link #classNames()} as a compact JSON array of strings. */
+    public String classNamesJson() {
+        return JsonWriter.compact(classNames);
+    }
+
     /** The format version of the file it was read from (1 or 2). */
     public int formatVersion() {
         return formatVersion;
