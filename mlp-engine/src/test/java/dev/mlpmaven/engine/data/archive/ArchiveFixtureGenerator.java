@@ -217,19 +217,19 @@ public final class ArchiveFixtureGenerator {
         z.closeArchiveEntry();
     }
 
-    static byte[] gzip(byte[] data) {
+    public static byte[] gzip(byte[] data) {
         return compress(data, GzipCompressorOutputStream::new);
     }
 
-    static byte[] xz(byte[] data) {
+    public static byte[] xz(byte[] data) {
         return compress(data, XZCompressorOutputStream::new);
     }
 
-    static byte[] bzip2(byte[] data) {
+    public static byte[] bzip2(byte[] data) {
         return compress(data, BZip2CompressorOutputStream::new);
     }
 
-    static byte[] zstd(byte[] data) {
+    public static byte[] zstd(byte[] data) {
         return compress(data, ZstdOutputStream::new);
     }
 
