@@ -100,7 +100,9 @@ public final class Trainer {
         if (es != null && validationCount == 0) {
             throw new UserException(String.format(Locale.ROOT, NO_VALIDATION, ts.validationSplit()));
         }
-        InputScaling scaling = PixelScaling.of(experiment.model().normalization(), train.images());
+        // a table's rows are encoded (standardised, one-hot) by its loader: its floats reach the network as they are
+        InputScaling scaling = train.isTable() ? InputScaling.UNIT
+                : PixelScaling.of(experiment.model().normalization(), train.images());
         float[] lut = PixelScaling.lookupTable(scaling);
 
         Network net = new Network(data.inputSize(), experiment.model().layers(), data.numClasses());
@@ -120,12 +122,13 @@ public final class Trainer {
             ws = new Workspace(net, batchSize, true);
             evalWs = new Workspace(net, Math.min(EVAL_BATCH, Math.max(1, Math.max(
                     validationCount, data.test().size()))), false);
-            inputs = ScaledInputs.of(train.images(), lut, maxScaledInputBytes);
+            inputs = train.isTable() ? ScaledInputs.of(train.features())
+                    : ScaledInputs.of(train.images(), lut, maxScaledInputBytes);
             int[] y = new int[batchSize];
             float[] row = new float[data.inputSize()];
-            byte[] pixels = train.images().pixels();
+            byte[] pixels = train.isTable() ? null : train.images().pixels();
             byte[] labels = train.labels().labels();
-            int ppi = train.images().pixelsPerImage();
+            int ppi = train.inputWidth();
 
             List<EpochResult> epochs = new ArrayList<>();
             float[][] best = null;
@@ -209,16 +212,16 @@ public final class Trainer {
     }
 
     private void check(LoadedDataset data) {
-        if (data.test().images().pixelsPerImage() != data.inputSize()) {
+        if (data.test().inputWidth() != data.inputSize()) {
             throw new UserException(String.format(Locale.ROOT, INPUT_MISMATCH,
-                    data.test().images().pixelsPerImage(), data.inputSize()));
+                    data.test().inputWidth(), data.inputSize()));
         }
         checkLabels("train", data.train(), data.numClasses());
         checkLabels("test", data.test(), data.numClasses());
         if (data.hasValidationSet()) {
-            if (data.validation().images().pixelsPerImage() != data.inputSize()) {
+            if (data.validation().inputWidth() != data.inputSize()) {
                 throw new UserException(String.format(Locale.ROOT, VALIDATION_INPUT_MISMATCH,
-                        data.validation().images().pixelsPerImage(), data.inputSize()));
+                        data.validation().inputWidth(), data.inputSize()));
             }
             if (experiment.training().validationSplit() > 0) {
                 throw new UserException(String.format(Locale.ROOT, VALIDATION_SET_AND_SPLIT,

@@ -12,7 +12,7 @@ import java.io.InputStream;
 /**
  * The compressions a data file or an archive may have, recognised by their magic bytes (never by the file name):
  * <pre>
- * gzip   1f 8b 08                               (RFC 1952, deflate)
+ * gzip   1f 8b                                  (RFC 1952; a damaged header is then reported as damaged gzip)
  * xz     fd 37 7a 58 5a 00                      (the .xz container of LZMA2)
  * bzip2  42 5a 68 '1'..'9' 31 41 59 26 53 59    ("BZh", block size, first block's magic; or 17 72 45 38 50 90
  *                                               for an empty stream)
@@ -47,7 +47,7 @@ public enum Compression {
 
     /** The compression whose magic bytes start {@code head} (the first {@code length} bytes of a file). */
     public static Compression detect(byte[] head, int length) {
-        if (starts(head, length, 0x1f, 0x8b, 0x08)) {
+        if (starts(head, length, 0x1f, 0x8b)) {
             return GZIP;
         }
         if (starts(head, length, 0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00)) {
