@@ -65,8 +65,10 @@ record CsvTable(String name, List<String> columns, List<String[]> rows, int[] li
                 while ((t = next(p, name)) != null) {
                     if (t == JsonToken.START_ARRAY) {
                         row.clear();
-                        line = p.currentTokenLocation().getLineNr();
                     } else if (t == JsonToken.VALUE_STRING) {
+                        if (row.isEmpty()) {
+                            line = p.currentTokenLocation().getLineNr(); // where the row's first value starts
+                        }
                         row.add(p.getText().strip());
                     } else if (t == JsonToken.END_ARRAY) {
                         raw.add(row.toArray(new String[0]));

@@ -35,7 +35,7 @@ public final class ArchiveFixtureGenerator {
     /** The two files of every good archive. */
     static final Map<String, byte[]> CONTENT = new LinkedHashMap<>();
     /** A CSV table of 12 rows, the content of the compressed single files. */
-    static final byte[] TABLE;
+    public static final byte[] TABLE;
     /** 4 MiB of zeros: deflate and xz make it a few KiB, far past the ratio limit. */
     static final int BOMB_BYTES = 4 << 20;
 
