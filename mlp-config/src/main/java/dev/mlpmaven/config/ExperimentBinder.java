@@ -214,7 +214,7 @@ final class ExperimentBinder {
             folder = resolve(n, "dataset.images");
             if (folder != null && !Files.isDirectory(folder)) {
                 problems.add(n.location().problem("dataset.images", String.format(Messages.IMAGE_FOLDER_MISSING,
-                        folder)));
+                        KeyPaths.path(folder))));
             }
         }
         int height = 0;
@@ -346,7 +346,10 @@ final class ExperimentBinder {
         return p.normalize();
     }
 
-    /** A local data file resolved against its experiment file; a missing file is a problem. */
+    /**
+     * A local data file resolved against its experiment file; a missing file, a directory, a FIFO or a device, and
+     * a file that cannot be read are problems (each in its own words, and nothing is opened but a regular file).
+     */
     private Path dataFile(YamlMap d, Field f) {
         return dataFile(d, f, Messages.DATA_FILE_MISSING);
     }
@@ -354,8 +357,22 @@ final class ExperimentBinder {
     private Path dataFile(YamlMap d, Field f, String missingMessage) {
         YamlNode n = value(d, f);
         Path p = n == null ? null : resolve(n, "dataset." + f.name());
-        if (p != null && !Files.isRegularFile(p)) {
-            problems.add(n.location().problem("dataset." + f.name(), String.format(missingMessage, p)));
+        if (p == null) {
+            return null;
+        }
+        String keyPath = "dataset." + f.name();
+        FileKind kind = FileKind.of(p);
+        if (kind == FileKind.MISSING) {
+            problems.add(n.location().problem(keyPath, String.format(missingMessage, KeyPaths.path(p))));
+        } else if (kind != FileKind.REGULAR) {
+            problems.add(n.location().problem(keyPath, String.format(Messages.DATA_FILE_NOT_A_FILE, kind.words(),
+                    KeyPaths.path(p))));
+        } else {
+            String why = FileKind.unreadableReason(p);
+            if (why != null) {
+                problems.add(n.location().problem(keyPath, String.format(Messages.DATA_FILE_UNREADABLE,
+                        KeyPaths.path(p), why)));
+            }
         }
         return p;
     }
@@ -448,8 +465,8 @@ final class ExperimentBinder {
         double min = number(s, Language.MIN_LEARNING_RATE);
         if (type == ScheduleType.COSINE && isSet(s, Language.MIN_LEARNING_RATE) && min >= learningRate) {
             problems.add(value(s, Language.MIN_LEARNING_RATE).location().problem("optimizer.schedule.minLearningRate",
-                    String.format(Messages.MIN_LEARNING_RATE_TOO_HIGH, ((YamlScalar) value(s,
-                            Language.MIN_LEARNING_RATE)).text(), plain(learningRate))));
+                    String.format(Messages.MIN_LEARNING_RATE_TOO_HIGH, KeyPaths.visible(((YamlScalar) value(s,
+                            Language.MIN_LEARNING_RATE)).text()), plain(learningRate))));
         }
         ScheduleSpec constant = ScheduleSpec.CONSTANT;
         int stepSize = type == ScheduleType.STEP ? (int) longValue(s, Language.STEP_SIZE, constant.stepSize())
@@ -497,10 +514,10 @@ final class ExperimentBinder {
         YamlNode splitNode = value(t, Language.VALIDATION_SPLIT);
         double validationSplit = validationSet && splitNode == null ? 0.0 : number(t, Language.VALIDATION_SPLIT);
         if (validationSet && validationSplit > 0.0) {
+            String found = KeyPaths.visible(((YamlScalar) splitNode).text());
             problems.add(splitNode.location().problem("training.validationSplit", validationFiles
-                    ? String.format(Messages.VALIDATION_SET_AND_SPLIT, ((YamlScalar) splitNode).text())
-                    : String.format(Messages.VALIDATION_FOLDER_AND_SPLIT, ((YamlScalar) splitNode).text(),
-                            validationFolder)));
+                    ? String.format(Messages.VALIDATION_SET_AND_SPLIT, found)
+                    : String.format(Messages.VALIDATION_FOLDER_AND_SPLIT, found, KeyPaths.path(validationFolder))));
         }
         EarlyStoppingSpec earlyStopping = null;
         YamlNode esNode = value(t, Language.EARLY_STOPPING);

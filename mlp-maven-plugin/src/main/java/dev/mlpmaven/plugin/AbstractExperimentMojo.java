@@ -1,23 +1,22 @@
 package dev.mlpmaven.plugin;
 
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
-/** A goal that works on experiment files: one named file, or every match of the includes in a folder. */
+/**
+ * A goal that works on experiment files: one named file, or every match of the includes in a folder
+ * (found by {@code ExperimentFiles}).
+ */
 public abstract class AbstractExperimentMojo extends AbstractMlpMojo {
     /** User properties {@code mlp.set.<key.path>=<value>} override experiment values. */
     public static final String OVERRIDE_PREFIX = dev.mlpmaven.config.ExperimentLoader.OVERRIDE_PREFIX;
@@ -62,6 +61,16 @@ public abstract class AbstractExperimentMojo extends AbstractMlpMojo {
     protected List<String> excludes = new ArrayList<>();
 
     /**
+     * The folder every file an experiment {@code extends} must be in: {@code extends} reads only {@code .yaml} and
+     * {@code .yml} files under it, named by a relative path (no absolute path, no {@code ../} out of it, no link
+     * that leads out). Widen it to share base experiments between projects, e.g. {@code ${project.basedir}/..}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mlp.extendsRoot", defaultValue = "${project.basedir}")
+    protected File extendsRoot;
+
+    /**
      * Experiment values to override, key path to value ({@code <training.epochs>1</training.epochs>}).
      * From the command line: {@code -Dmlp.set.training.epochs=1}, which wins over the pom.
      *
@@ -71,61 +80,20 @@ public abstract class AbstractExperimentMojo extends AbstractMlpMojo {
     protected Map<String, String> overrides = new LinkedHashMap<>();
 
     /** The experiment files, sorted; empty when there are none (the goal says so and does nothing). */
-    protected List<Path> experimentFiles() throws MojoFailureException {
-        if (experiment != null) {
-            Path file = experiment.toPath();
-            if (!file.isAbsolute()) {
-                file = project.getBasedir().toPath().resolve(file);
-            }
-            if (!Files.isRegularFile(file)) {
-                throw new MojoFailureException(Messages.format(Messages.EXPERIMENT_MISSING, file));
-            }
-            return List.of(file.normalize());
-        }
-        Path dir = experimentDirectory.toPath();
-        List<Path> found = scan(dir, includes, excludes);
-        if (found.isEmpty()) {
-            getLog().warn(Messages.format(Messages.NO_EXPERIMENTS, dir, includes));
-        }
-        return found;
+    protected List<Path> experimentFiles() throws MojoFailureException, MojoExecutionException {
+        return ExperimentFiles.find(experiment, project.getBasedir().toPath(), experimentDirectory.toPath(),
+                includes, excludes, getLog());
     }
 
-    static List<Path> scan(Path dir, List<String> includes, List<String> excludes) throws MojoFailureException {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        List<PathMatcher> in = matchers(includes);
-        List<PathMatcher> out = matchers(excludes);
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(f -> matches(in, dir.relativize(f)) && !matches(out, dir.relativize(f)))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new MojoFailureException("mlp: cannot list " + dir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static List<PathMatcher> matchers(List<String> globs) {
-        List<PathMatcher> m = new ArrayList<>();
-        for (String g : globs) {
-            m.add(FileSystems.getDefault().getPathMatcher("glob:" + g));
-            if (g.startsWith("**/")) {
-                m.add(FileSystems.getDefault().getPathMatcher("glob:" + g.substring(3)));
-            }
-        }
-        return m;
-    }
-
-    private static boolean matches(List<PathMatcher> matchers, Path relative) {
-        return matchers.stream().anyMatch(m -> m.matches(relative));
+    /** The extends root as an absolute path ({@link #extendsRoot}; the project folder when unset). */
+    protected Path extendsRootPath() {
+        File f = extendsRoot != null ? extendsRoot : project.getBasedir();
+        Path p = f.toPath();
+        return (p.isAbsolute() ? p : project.getBasedir().toPath().resolve(p)).normalize();
     }
 
     /** The overrides of the pom, then the {@code mlp.set.*} user properties. */
     protected Map<String, String> allOverrides() {
-        Map<String, String> all = new LinkedHashMap<>(overrides);
-        session.getUserProperties().stringPropertyNames().stream().sorted()
-                .filter(k -> k.startsWith(OVERRIDE_PREFIX) && k.length() > OVERRIDE_PREFIX.length())
-                .forEach(k -> all.put(k.substring(OVERRIDE_PREFIX.length()), session.getUserProperties().getProperty(k)));
-        return all;
+        return ExperimentFiles.overrides(overrides, session.getUserProperties());
     }
 }

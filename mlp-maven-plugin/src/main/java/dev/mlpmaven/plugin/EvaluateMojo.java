@@ -6,18 +6,10 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.artifact.DefaultArtifact;
-import org.eclipse.aether.resolution.ArtifactRequest;
-import org.eclipse.aether.resolution.ArtifactResolutionException;
 
 import javax.inject.Inject;
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-
-import static dev.mlpmaven.plugin.Messages.format;
 
 /**
  * Evaluates an existing model on the test split of a dataset, in a forked JVM: a model file
@@ -70,50 +62,9 @@ public class EvaluateMojo extends AbstractForkMojo {
 
     @Override
     protected void executeMojo() throws MojoExecutionException, MojoFailureException {
-        Path modelFile = modelFile();
-        List<String> args = new ArrayList<>(List.of("evaluate", "--model", modelFile.toString(),
-                "--evaluation-file", evaluationFile.getAbsolutePath()));
-        args.addAll(dataArguments());
-        allOverrides().forEach((k, v) -> {
-            args.add("--set");
-            args.add(k + "=" + v);
-        });
-        if (dataset != null && !dataset.isBlank()) {
-            args.add("--dataset");
-            args.add(dataset);
-        } else if (experiment != null) {
-            args.add(experimentFiles().get(0).toString());
-        } else {
-            throw new MojoFailureException(Messages.EVALUATE_NO_DATA);
-        }
-        fork(args, null);
-    }
-
-    private Path modelFile() throws MojoFailureException {
-        if (model != null) {
-            Path file = model.toPath();
-            if (!file.isAbsolute()) {
-                file = project.getBasedir().toPath().resolve(file);
-            }
-            if (!Files.isRegularFile(file)) {
-                throw new MojoFailureException(format(Messages.EVALUATE_MODEL_MISSING, file));
-            }
-            return file;
-        }
-        if (modelArtifact == null || modelArtifact.isBlank()) {
-            throw new MojoFailureException(Messages.EVALUATE_NO_MODEL);
-        }
-        String[] p = modelArtifact.trim().split(":");
-        if (p.length != 4 || java.util.Arrays.stream(p).anyMatch(String::isBlank)) {
-            throw new MojoFailureException(format(Messages.EVALUATE_BAD_COORDINATES, modelArtifact));
-        }
-        DefaultArtifact artifact = new DefaultArtifact(p[0], p[1], p[3], MODEL_TYPE, p[2]);
-        try {
-            return repositorySystem.resolveArtifact(session.getRepositorySession(),
-                    new ArtifactRequest(artifact, project.getRemoteProjectRepositories(), null))
-                    .getArtifact().getFile().toPath();
-        } catch (ArtifactResolutionException e) {
-            throw new MojoFailureException(format(Messages.EVALUATE_UNRESOLVED, modelArtifact, e.getMessage()), e);
-        }
+        Path experimentFile = experiment != null ? experimentFiles().get(0) : null;
+        new EvaluateSupport(forkSupport(), repositorySystem, session.getRepositorySession(), project)
+                .evaluate(model, modelArtifact, dataset, experimentFile, extendsRootPath(), evaluationFile.toPath(),
+                        allOverrides());
     }
 }

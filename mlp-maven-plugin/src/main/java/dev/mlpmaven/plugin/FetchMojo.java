@@ -6,7 +6,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,16 +18,9 @@ public class FetchMojo extends AbstractForkMojo {
     @Override
     protected void executeMojo() throws MojoExecutionException, MojoFailureException {
         List<Path> files = experimentFiles();
-        if (files.isEmpty()) {
-            return;
+        if (!files.isEmpty()) {
+            ForkSupport fork = forkSupport();
+            fork.run(ForkCommands.fetch(extendsRootPath(), fork.dataArguments(), allOverrides(), files), null);
         }
-        List<String> args = new ArrayList<>(List.of("fetch"));
-        args.addAll(dataArguments());
-        allOverrides().forEach((k, v) -> {
-            args.add("--set");
-            args.add(k + "=" + v);
-        });
-        files.forEach(f -> args.add(f.toString()));
-        fork(args, null);
     }
 }

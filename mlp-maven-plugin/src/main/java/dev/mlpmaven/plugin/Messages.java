@@ -83,6 +83,71 @@ public final class Messages {
     public static final String EVALUATE_NO_DATA =
             "mlp: evaluate found no data, expected -Dmlp.dataset=NAME or an experiment (-Dmlp.experiment=FILE) whose dataset to use";
 
+    // --- experiment files (ExperimentFiles) ---
+
+    public static final String CANNOT_LIST = "mlp: cannot list the folder %s: %s - check that it exists and is readable";
+
+    public static final String CANNOT_READ = "mlp: cannot read %s: %s - check that the file exists and is readable";
+
+    // --- train (TrainSupport, IncrementalSkip, ModelAttacher) ---
+
+    public static final String FINGERPRINT_NOT_COMPUTED =
+            "mlp: %s: cannot compute its fingerprint (the hashes of its data): %s - check that its data files are readable";
+
+    public static final String FINGERPRINT_NOT_DELETED = "mlp: cannot delete %s: %s - check that the folder is writable";
+
+    public static final String FINGERPRINT_NOT_WRITTEN = "mlp: cannot write %s: %s - check that the folder is writable";
+
+    public static final String MODEL_NOT_WRITTEN =
+            "mlp: %s: the training ended without writing %s, expected the model file - see the log above";
+
+    /** Why an experiment is trained again (the second %s of {@link #TRAINING}); from Fingerprint. */
+    public static final String STALE_NO_EARLIER = "no earlier training in %s";
+    public static final String STALE_FORMAT = "the fingerprint of the earlier training has another format";
+    public static final String STALE_PLUGIN = "the plugin changed since the earlier training (%s)";
+    public static final String STALE_EXPERIMENT = "the experiment changed since the earlier training";
+    public static final String STALE_DATA = "the data changed since the earlier training";
+    public static final String STALE_OUTPUT_MISSING = "%s is missing";
+    public static final String STALE_OUTPUT_CHANGED = "%s changed since it was written";
+
+    public static final String IN_PROCESS_ERROR = "mlp: the training failed: %s";
+
+    // --- the fork (ForkSupport) ---
+
+    /** Debug: exit code and seconds of a fork. */
+    public static final String FORK_ENDED = "mlp: the fork ended with exit code %d after %.2f s";
+
+    /** Debug: the thread split of a parallel build: builder threads, OMP_NUM_THREADS of each fork. */
+    public static final String THREAD_SPLIT = "mlp: parallel build with %d threads: OMP_NUM_THREADS=%d for each fork";
+
+    /** 15.7: the fork's argument file (its classpath) cannot be written; not java.home's fault. */
+    public static final String ARGFILE_NOT_WRITTEN =
+            "mlp: cannot write the fork's argument file in %s: %s - the build folder must be writable"
+                    + " (check its permissions and free disk space)";
+
+    public static final String FORK_INTERRUPTED = "interrupted while waiting for the forked JVM; it was stopped";
+
+    public static final String BAD_ARG_LINE =
+            "mlp: argLine [%s]: found an unclosed %s quote, expected quotes in pairs - check <argLine> or -Dmlp.argLine";
+
+    // --- check (QualityGate) ---
+
+    /** Info: experiment, what was measured (one of the CHECK_SUMMARY_* texts). */
+    public static final String CHECK_MET = "mlp: %s: %s";
+    public static final String CHECK_SUMMARY_MINIMUM = "%s is %.4f (minimum %.4f)";
+    public static final String CHECK_SUMMARY_MAXIMUM = "%s is %.4f (maximum %.4f)";
+
+    public static final String CHECK_REPORT_NOT_WRITTEN =
+            "mlp: cannot write the JUnit report in %s: %s - check that the folder is writable";
+
+    /** What is wrong in a metrics.json (the second %s of {@link #CHECK_BAD_METRICS}); from Metrics. */
+    public static final String METRICS_INVALID_JSON = "found invalid JSON at line %d, column %d (%s)";
+    public static final String METRICS_NO_OBJECT = "found no object '%s'";
+    public static final String METRICS_NO_TEXT = "found no text '%s'";
+    public static final String METRICS_NO_ARRAY = "found no array '%s'";
+    public static final String METRICS_NOT_A_NUMBER = "found %s at '%s', expected a number";
+    public static final String METRICS_BAD_ROW = "%s row %d: found %s, expected %d counts";
+
     /** {@link String#format} with the root locale, so numbers always read 0.8500. */
     public static String format(String message, Object... args) {
         return String.format(Locale.ROOT, message, args);

@@ -1,6 +1,6 @@
 package dev.mlpmaven.plugin;
 
-import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.MojoExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,23 +24,23 @@ class ExperimentScanTest {
     }
 
     @Test
-    void default_include_finds_yaml_files_in_the_folder_and_below_sorted() throws IOException, MojoFailureException {
+    void default_include_finds_yaml_files_in_the_folder_and_below_sorted() throws IOException, MojoExecutionException {
         touch("b.yaml", "a.yaml", "nested/c.yaml", "notes.txt", "d.yml");
 
-        assertThat(AbstractExperimentMojo.scan(dir, List.of("**/*.yaml"), List.of()))
+        assertThat(ExperimentFiles.scan(dir, List.of("**/*.yaml"), List.of()))
                 .containsExactly(dir.resolve("a.yaml"), dir.resolve("b.yaml"), dir.resolve("nested/c.yaml"));
     }
 
     @Test
-    void excludes_remove_bases_that_others_extend() throws IOException, MojoFailureException {
+    void excludes_remove_bases_that_others_extend() throws IOException, MojoExecutionException {
         touch("base/common.yaml", "quick.yaml");
 
-        assertThat(AbstractExperimentMojo.scan(dir, List.of("**/*.yaml"), List.of("base/**")))
+        assertThat(ExperimentFiles.scan(dir, List.of("**/*.yaml"), List.of("base/**")))
                 .containsExactly(dir.resolve("quick.yaml"));
     }
 
     @Test
-    void missing_folder_has_no_experiments() throws MojoFailureException {
-        assertThat(AbstractExperimentMojo.scan(dir.resolve("none"), List.of("**/*.yaml"), List.of())).isEmpty();
+    void missing_folder_has_no_experiments() throws MojoExecutionException {
+        assertThat(ExperimentFiles.scan(dir.resolve("none"), List.of("**/*.yaml"), List.of())).isEmpty();
     }
 }

@@ -58,7 +58,7 @@ final class Commands {
         loadNativesInBackground(out, clock);
         RunOptions options = a.runOptions(env);
         for (Path file : a.files()) {
-            Experiment experiment = ExperimentLoader.load(file, a.overrides());
+            Experiment experiment = ExperimentLoader.load(file, a.overrides(), a.extendsRootFor(file));
             new ExperimentRunner(options, new FirstStepListener(out, clock)).run(experiment);
             out.debug(String.format(Locale.ROOT, MEMORY, experiment.name(), StartupClock.statusMib("VmHWM"),
                     StartupClock.statusMib("VmRSS")));
@@ -124,7 +124,7 @@ final class Commands {
     static void fetch(CliArguments a, Map<String, String> env, ProtocolWriter out) {
         DatasetResolver resolver = new DatasetResolver(a.dataOptions(env), out);
         for (Path file : a.files()) {
-            Experiment experiment = ExperimentLoader.load(file, a.overrides());
+            Experiment experiment = ExperimentLoader.load(file, a.overrides(), a.extendsRootFor(file));
             LoadedDataset data = resolver.resolve(experiment.dataset(), experiment.seed());
             out.info(String.format(Locale.ROOT, FETCHED, experiment.name(), data.name(), data.train().size(),
                     data.test().size()));
@@ -134,7 +134,8 @@ final class Commands {
     /** Evaluates a model file on the test split of a named dataset or of an experiment's dataset. */
     static void evaluate(CliArguments a, Map<String, String> env, ProtocolWriter out) {
         LoadedModel model = ModelFile.read(a.model());
-        Experiment experiment = a.dataset() != null ? null : ExperimentLoader.load(a.files().get(0), a.overrides());
+        Experiment experiment = a.dataset() != null ? null
+                : ExperimentLoader.load(a.files().get(0), a.overrides(), a.extendsRootFor(a.files().get(0)));
         DatasetSpec spec = experiment == null ? DatasetSpec.named(a.dataset()) : experiment.dataset();
         // the same seed as training: one image folder or table is split into the same test rows
         LoadedDataset data = new DatasetResolver(a.dataOptions(env), out).resolve(spec,

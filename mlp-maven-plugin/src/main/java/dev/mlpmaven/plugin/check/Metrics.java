@@ -2,11 +2,14 @@ package dev.mlpmaven.plugin.check;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mlpmaven.plugin.Messages;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import static dev.mlpmaven.plugin.Messages.format;
 
 /**
  * What {@code mlp:check} reads from {@code metrics.json} (the output contract: {@code name},
@@ -33,26 +36,26 @@ public record Metrics(String name, double testAccuracy, double testLoss, int[][]
         try {
             root = new ObjectMapper().readTree(file.toFile());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new BadMetricsException("found invalid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + " (" + e.getOriginalMessage() + ")");
+            throw new BadMetricsException(format(Messages.METRICS_INVALID_JSON, e.getLocation().getLineNr(),
+                    e.getLocation().getColumnNr(), e.getOriginalMessage()));
         }
         String name = text(root, "name");
         JsonNode test = root.get("test");
         if (test == null || !test.isObject()) {
-            throw new BadMetricsException("found no object 'test'");
+            throw new BadMetricsException(format(Messages.METRICS_NO_OBJECT, "test"));
         }
         double accuracy = number(test, "test.accuracy", "accuracy");
         double loss = number(test, "test.loss", "loss");
         JsonNode cm = test.get("confusionMatrix");
         if (cm == null || !cm.isArray() || cm.isEmpty()) {
-            throw new BadMetricsException("found no array 'test.confusionMatrix'");
+            throw new BadMetricsException(format(Messages.METRICS_NO_ARRAY, "test.confusionMatrix"));
         }
         int[][] matrix = new int[cm.size()][];
         for (int i = 0; i < cm.size(); i++) {
             JsonNode row = cm.get(i);
             if (!row.isArray() || row.size() != cm.size()) {
-                throw new BadMetricsException("test.confusionMatrix row " + i + ": found " + row
-                        + ", expected " + cm.size() + " counts");
+                throw new BadMetricsException(format(Messages.METRICS_BAD_ROW, "test.confusionMatrix", i, row,
+                        cm.size()));
             }
             matrix[i] = new int[row.size()];
             for (int j = 0; j < row.size(); j++) {
@@ -84,7 +87,7 @@ public record Metrics(String name, double testAccuracy, double testLoss, int[][]
     private static String text(JsonNode node, String field) throws BadMetricsException {
         JsonNode v = node.get(field);
         if (v == null || !v.isTextual()) {
-            throw new BadMetricsException("found no text '" + field + "'");
+            throw new BadMetricsException(format(Messages.METRICS_NO_TEXT, field));
         }
         return v.asText();
     }
@@ -92,8 +95,8 @@ public record Metrics(String name, double testAccuracy, double testLoss, int[][]
     private static double number(JsonNode node, String path, String field) throws BadMetricsException {
         JsonNode v = node.get(field);
         if (v == null || !v.isNumber()) {
-            throw new BadMetricsException("found " + (v == null ? "no field" : v.toString()) + " at '" + path
-                    + "', expected a number");
+            throw new BadMetricsException(format(Messages.METRICS_NOT_A_NUMBER,
+                    v == null ? "no field" : v.toString(), path));
         }
         return v.asDouble();
     }

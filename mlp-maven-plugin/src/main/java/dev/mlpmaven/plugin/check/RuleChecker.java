@@ -5,6 +5,8 @@ import java.util.List;
 
 import static dev.mlpmaven.plugin.Messages.CHECK_MAXIMUM;
 import static dev.mlpmaven.plugin.Messages.CHECK_MINIMUM;
+import static dev.mlpmaven.plugin.Messages.CHECK_SUMMARY_MAXIMUM;
+import static dev.mlpmaven.plugin.Messages.CHECK_SUMMARY_MINIMUM;
 import static dev.mlpmaven.plugin.Messages.format;
 
 /** Checks the limits of a {@link Rule} against one experiment's {@link Metrics}: one result per limit set. */
@@ -23,7 +25,7 @@ public final class RuleChecker {
             double loss = m.testLoss();
             List<String> v = !(loss <= max) ? List.of(format(CHECK_MAXIMUM, m.name(), "test loss", loss, max)) : List.of();
             results.add(new CheckResult(m.name(), "maximumTestLoss",
-                    format("test loss is %.4f (maximum %.4f)", loss, max), v));
+                    format(CHECK_SUMMARY_MAXIMUM, "test loss", loss, max), v));
         }
         if (rule.getMinimumClassRecall() != null) {
             double min = rule.getMinimumClassRecall();
@@ -40,13 +42,13 @@ public final class RuleChecker {
                 }
             }
             results.add(new CheckResult(m.name(), "minimumClassRecall",
-                    format("lowest class recall is %.4f (minimum %.4f)", lowest, min), v));
+                    format(CHECK_SUMMARY_MINIMUM, "lowest class recall", lowest, min), v));
         }
         return results;
     }
 
     private static CheckResult minimum(String name, String limit, String what, double value, double min) {
         List<String> v = !(value >= min) ? List.of(format(CHECK_MINIMUM, name, what, value, min)) : List.of();
-        return new CheckResult(name, limit, format("%s is %.4f (minimum %.4f)", what, value, min), v);
+        return new CheckResult(name, limit, format(CHECK_SUMMARY_MINIMUM, what, value, min), v);
     }
 }

@@ -11,6 +11,21 @@ public final class ArgLine {
     private ArgLine() {
     }
 
+    /** An argLine with a quote that is never closed; the plugin turns it into the user's mistake. */
+    public static final class UnclosedQuoteException extends IllegalArgumentException {
+        private final char quote;
+
+        UnclosedQuoteException(char quote, String argLine) {
+            super("argLine [" + argLine + "]: found an unclosed " + quote + " quote, expected quotes in pairs");
+            this.quote = quote;
+        }
+
+        /** The quote character that is not closed. */
+        public char quote() {
+            return quote;
+        }
+    }
+
     public static List<String> split(String argLine) {
         List<String> out = new ArrayList<>();
         if (argLine == null) {
@@ -42,8 +57,7 @@ public final class ArgLine {
             }
         }
         if (quote != 0) {
-            throw new IllegalArgumentException("argLine: found an unclosed " + quote + " quote in [" + argLine
-                    + "], expected quotes in pairs");
+            throw new UnclosedQuoteException(quote, argLine);
         }
         if (inToken) {
             out.add(current.toString());

@@ -62,13 +62,28 @@ public final class ForkLauncher {
     private ForkLauncher() {
     }
 
-    /** Runs the fork to its end. IOException when it cannot be started at all. */
+    /** The argument file of the fork (its classpath) could not be written: the build folder is not writable. */
+    public static final class ArgFileException extends IOException {
+        private final Path dir;
+
+        ArgFileException(Path dir, IOException cause) {
+            super(cause.getMessage(), cause);
+            this.dir = dir;
+        }
+
+        /** The folder the argument file was to be written in. */
+        public Path dir() {
+            return dir;
+        }
+    }
+
+    /**
+     * Runs the fork to its end. {@link ArgFileException} when its argument file cannot be written, another
+     * IOException when the JVM cannot be started at all.
+     */
     public static ForkResult run(Launch launch, ForkLog log) throws IOException {
-        Files.createDirectories(launch.tempDir());
-        Path argFile = Files.createTempFile(launch.tempDir(), "mlp-fork-", ".args");
+        Path argFile = writeArgFile(launch);
         try {
-            Files.writeString(argFile, "-cp\n" + quote(launch.classpath().stream().map(Path::toString)
-                    .collect(Collectors.joining(java.io.File.pathSeparator))) + "\n", StandardCharsets.UTF_8);
             List<String> command = new ArrayList<>();
             command.add(launch.java().toString());
             command.addAll(launch.jvmArgs());
@@ -95,6 +110,26 @@ public final class ForkLauncher {
             }
         } finally {
             Files.deleteIfExists(argFile);
+        }
+    }
+
+    private static Path writeArgFile(Launch launch) throws ArgFileException {
+        Path argFile = null;
+        try {
+            Files.createDirectories(launch.tempDir());
+            argFile = Files.createTempFile(launch.tempDir(), "mlp-fork-", ".args");
+            Files.writeString(argFile, "-cp\n" + quote(launch.classpath().stream().map(Path::toString)
+                    .collect(Collectors.joining(java.io.File.pathSeparator))) + "\n", StandardCharsets.UTF_8);
+            return argFile;
+        } catch (IOException e) {
+            if (argFile != null) {
+                try {
+                    Files.deleteIfExists(argFile);
+                } catch (IOException ignored) {
+                    // the folder refuses writes; nothing was left
+                }
+            }
+            throw new ArgFileException(launch.tempDir(), e);
         }
     }
 
@@ -143,7 +178,7 @@ public final class ForkLauncher {
         } catch (InterruptedException e) {
             kill(process);
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for the forked JVM; it was killed", e);
+            throw new IOException(dev.mlpmaven.plugin.Messages.FORK_INTERRUPTED, e);
         }
     }
 

@@ -2,6 +2,8 @@ package dev.mlpmaven.plugin.incremental;
 
 import dev.mlpmaven.config.DatasetSpec;
 import dev.mlpmaven.config.Experiment;
+import dev.mlpmaven.engine.io.OutputPaths;
+import dev.mlpmaven.plugin.Messages;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +11,7 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -20,6 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+
+import static dev.mlpmaven.plugin.Messages.format;
 
 /**
  * What an experiment's outputs were made from, so an unchanged experiment is not trained again.
@@ -88,20 +93,20 @@ public final class Fingerprint {
     public static Optional<String> staleReason(Path outputDir, Map<String, String> inputs) throws IOException {
         Path file = outputDir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
-            return Optional.of("no earlier training in " + outputDir);
+            return Optional.of(format(Messages.STALE_NO_EARLIER, outputDir));
         }
         Properties saved = new Properties();
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             saved.load(r);
         }
         if (!String.valueOf(FORMAT).equals(saved.getProperty("format"))) {
-            return Optional.of("the fingerprint of the earlier training has another format");
+            return Optional.of(Messages.STALE_FORMAT);
         }
         if (!inputs.get("plugin").equals(saved.getProperty("plugin"))) {
-            return Optional.of("the plugin changed since the earlier training (" + saved.getProperty("plugin") + ")");
+            return Optional.of(format(Messages.STALE_PLUGIN, saved.getProperty("plugin")));
         }
         if (!inputs.get("experiment").equals(saved.getProperty("experiment"))) {
-            return Optional.of("the experiment changed since the earlier training");
+            return Optional.of(Messages.STALE_EXPERIMENT);
         }
         Map<String, String> savedData = new TreeMap<>();
         saved.stringPropertyNames().stream().filter(k -> k.startsWith("data."))
@@ -109,15 +114,15 @@ public final class Fingerprint {
         Map<String, String> data = new TreeMap<>();
         inputs.keySet().stream().filter(k -> k.startsWith("data.")).forEach(k -> data.put(k, inputs.get(k)));
         if (!data.equals(savedData)) {
-            return Optional.of("the data changed since the earlier training");
+            return Optional.of(Messages.STALE_DATA);
         }
         for (String output : OUTPUTS) {
             Path p = outputDir.resolve(output);
             if (!Files.isRegularFile(p)) {
-                return Optional.of(output + " is missing");
+                return Optional.of(format(Messages.STALE_OUTPUT_MISSING, output));
             }
             if (!sha256(p).equals(saved.getProperty("output." + output))) {
-                return Optional.of(output + " changed since it was written");
+                return Optional.of(format(Messages.STALE_OUTPUT_CHANGED, output));
             }
         }
         return Optional.empty();
@@ -141,9 +146,15 @@ public final class Fingerprint {
         Files.move(tmp, outputDir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Removes the fingerprint, so a half-done training is never taken for an up-to-date one. */
-    public static void delete(Path outputDir) throws IOException {
-        Files.deleteIfExists(outputDir.resolve(FILE));
+    /**
+     * Removes the fingerprint of {@code outputDir}, so a half-done training is never taken for an up-to-date one;
+     * only ever inside {@code outputRoot} ({@link OutputPaths#requireInside}: real paths, not strings).
+     */
+    public static void delete(Path outputRoot, Path outputDir) throws IOException {
+        Path file = outputDir.resolve(FILE);
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(OutputPaths.requireInside(outputRoot, file));
+        }
     }
 
     static String sha256(Path file) throws IOException {

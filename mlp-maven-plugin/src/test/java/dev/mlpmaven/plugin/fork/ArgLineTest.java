@@ -23,6 +23,7 @@ class ArgLineTest {
     @Test
     void unclosed_quote_is_named() {
         assertThatThrownBy(() -> ArgLine.split("-Dname='a b"))
-                .hasMessage("argLine: found an unclosed ' quote in [-Dname='a b], expected quotes in pairs");
+                .isInstanceOf(ArgLine.UnclosedQuoteException.class)
+                .hasMessage("argLine [-Dname='a b]: found an unclosed ' quote, expected quotes in pairs");
     }
 }
