@@ -137,9 +137,11 @@ final class Commands {
         Experiment experiment = a.dataset() != null ? null
                 : ExperimentLoader.load(a.files().get(0), a.overrides(), a.extendsRootFor(a.files().get(0)));
         DatasetSpec spec = experiment == null ? DatasetSpec.named(a.dataset()) : experiment.dataset();
-        // the same seed as training: one image folder or table is split into the same test rows
+        // the same seed as training: one image folder or table is split into the same test rows; the data is
+        // preprocessed as the model says (a table with its training statistics, images at its size)
         LoadedDataset data = new DatasetResolver(a.dataOptions(env), out).resolve(spec,
-                experiment == null ? dev.mlpmaven.config.Defaults.SEED : experiment.seed());
+                experiment == null ? dev.mlpmaven.config.Defaults.SEED : experiment.seed(), model.model().input(),
+                model.model().classNames());
         Evaluation evaluation = Evaluator.evaluate(model.model(), data.test());
         TestResult r = evaluation.result();
         out.info(String.format(Locale.ROOT, EVALUATED, a.model(), data.name(), data.test().size(), r.accuracy(),

@@ -11,18 +11,16 @@ import java.util.Base64;
 
 /**
  * One test image as a small PNG in a data: URI. IDX images (MNIST's light ink on black) are drawn dark ink on white
- * like matplotlib's "binary" colour map; images from an image folder are drawn as the files show them: gray or
- * in their colours (RGB), un-inverted when the dataset inverts them.
+ * like matplotlib's "binary" colour map; images from an image folder are drawn as the files show them (the loader
+ * stores them before any inversion): gray, or in their colours (RGB).
  */
 final class ImageTiles {
     /** How pixel bytes become what the tile shows. */
     enum Look {
         /** 255 - value, one channel: IDX datasets. */
         INK_ON_WHITE,
-        /** The value as stored: an image folder without invert. */
-        AS_STORED,
-        /** 255 - value: an image folder read with invert, shown as its files are. */
-        UNINVERTED
+        /** The value as stored: an image folder, gray or RGB. */
+        AS_STORED
     }
 
     private ImageTiles() {

@@ -3,7 +3,6 @@ package dev.mlpmaven.engine.report;
 import dev.mlpmaven.config.DatasetSpec;
 import dev.mlpmaven.engine.data.DataSplit;
 import dev.mlpmaven.engine.data.IdxImages;
-import dev.mlpmaven.runtime.ImageInput;
 import dev.mlpmaven.runtime.TableInput;
 import dev.mlpmaven.engine.io.AtomicFiles;
 import dev.mlpmaven.engine.train.EpochResult;
@@ -323,10 +322,7 @@ public final class ReportWriter {
     private static ImageTiles.Look look(ReportInput in) {
         boolean folder = in.experiment().dataset() != null
                 && in.experiment().dataset().kind() == DatasetSpec.Kind.IMAGE_FOLDER;
-        if (!folder) {
-            return ImageTiles.Look.INK_ON_WHITE;
-        }
-        return in.input() instanceof ImageInput i && i.invert() ? ImageTiles.Look.UNINVERTED : ImageTiles.Look.AS_STORED;
+        return folder ? ImageTiles.Look.AS_STORED : ImageTiles.Look.INK_ON_WHITE;
     }
 
     private static void tiles(StringBuilder h, ReportInput in, int[] indices, String kind, boolean withConfidence)

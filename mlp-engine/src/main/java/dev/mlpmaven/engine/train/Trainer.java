@@ -127,8 +127,11 @@ public final class Trainer {
         }
         // a table's rows are encoded (standardised, one-hot) by its loader: its floats reach the network as they are
         InputScaling scaling = train.isTable() ? InputScaling.UNIT
-                : PixelScaling.of(experiment.model().normalization(), train.images());
-        float[] lut = PixelScaling.lookupTable(scaling);
+                : PixelScaling.of(experiment.model().normalization(), train.images(),
+                        data.input() instanceof ImageInput i && i.invert());
+        // the runtime's table (invert, then scaling): training sees exactly what prediction will
+        float[] lut = data.input() instanceof ImageInput image
+                ? image.withScaling(scaling.toRuntime()).lookupTable() : PixelScaling.lookupTable(scaling);
 
         Network net = new Network(data.inputSize(), experiment.model().layers(), data.numClasses());
         double divergedLoss = TrainingDivergedException.limit(data.numClasses());
@@ -223,9 +226,10 @@ public final class Trainer {
             float[] confidence = new float[data.test().size()];
             TestResult test = Scorer.score(evalWs, lut, data.test(), null, predicted, confidence);
             double evaluateSeconds = (System.nanoTime() - evaluateStart) / 1e9;
-            // the model records its image size, so the runtime can check (or resize) images given to it
-            TrainedModel model = net.toModel(scaling, data.classNames()).withInput(ImageInput.of(
-                    train.images().rows(), train.images().cols(), 1, false, ImageInput.Resize.NONE, scaling.toRuntime()));
+            // the model records how a raw input became the network's: the data's (image size, channels, invert,
+            // resize; a table's encoder), with the image scaling computed here
+            TrainedModel model = net.toModel(scaling, data.classNames()).withInput(
+                    data.input() instanceof ImageInput image ? image.withScaling(scaling.toRuntime()) : data.input());
             return new TrainingOutcome(model, epochs,
                     new Evaluation(test, predicted, confidence), stoppedEarly, bestEpoch, evaluateSeconds);
         } finally {

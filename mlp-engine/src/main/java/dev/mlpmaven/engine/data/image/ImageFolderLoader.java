@@ -62,7 +62,8 @@ public final class ImageFolderLoader {
      * @param channels 1 or 3
      * @param labels   class of each image
      * @param split    {@link #TRAIN}, {@link #TEST} or {@link #VALIDATION} of each image
-     * @param pixels   HWC bytes of every image, back to back (inverted when the input inverts)
+     * @param pixels   HWC bytes of every image, back to back, as {@link ImageInput#pixels} gives them (not inverted:
+     *                 the runtime's lookup table inverts and scales)
      */
     public record Decoded(int height, int width, int channels, byte[] labels, byte[] split, byte[] pixels) {
         public int count() {
@@ -206,7 +207,8 @@ public final class ImageFolderLoader {
 
     /**
      * Decodes every image with {@code input} (its size, channels and resizing); when {@code input} is null the
-     * first image gives the size and every other must have it. {@code invert}: stored as 255 - value.
+     * first image gives the size and every other must have it. {@code invert} is recorded in the input; the bytes
+     * are stored as read.
      */
     public static Decoded decode(Listing listing, int channels, boolean invert, ImageInput input, int threads) {
         List<ImageFile> files = listing.files();
@@ -236,11 +238,6 @@ public final class ImageFolderLoader {
                         img.getWidth()), e);
             }
             int at = i * size;
-            if (pixelsOf.invert()) {
-                for (int k = 0; k < p.length; k++) {
-                    p[k] = (byte) (255 - (p[k] & 0xFF));
-                }
-            }
             System.arraycopy(p, 0, pixels, at, size);
             return null;
         });
