@@ -11,6 +11,7 @@ import dev.mlpmaven.config.ExperimentLoader;
 import dev.mlpmaven.engine.data.DatasetResolver;
 import dev.mlpmaven.engine.data.LoadedDataset;
 import dev.mlpmaven.engine.io.AtomicFiles;
+import dev.mlpmaven.engine.io.JsonNumbers;
 import dev.mlpmaven.engine.model.LoadedModel;
 import dev.mlpmaven.engine.model.ModelFile;
 import dev.mlpmaven.engine.run.ExperimentRunner;
@@ -144,14 +145,14 @@ final class Commands {
         }
     }
 
-    private static void writeEvaluation(Path file, Path model, LoadedDataset data, TestResult r) {
+    static void writeEvaluation(Path file, Path model, LoadedDataset data, TestResult r) {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("model", model.toAbsolutePath().toString());
         root.put("dataset", data.name());
         root.put("images", data.test().size());
-        root.put("accuracy", r.accuracy());
-        root.put("loss", r.loss());
+        JsonNumbers.put(root, "accuracy", r.accuracy());
+        JsonNumbers.put(root, "loss", r.loss());
         ArrayNode matrix = root.putArray("confusionMatrix");
         for (int[] row : r.confusionMatrix()) {
             ArrayNode a = matrix.addArray();
