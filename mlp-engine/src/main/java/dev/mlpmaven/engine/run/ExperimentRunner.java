@@ -17,6 +17,7 @@ import dev.mlpmaven.engine.report.ReportInput;
 import dev.mlpmaven.engine.report.ReportWriter;
 import dev.mlpmaven.engine.train.EpochResult;
 import dev.mlpmaven.engine.train.Evaluation;
+import dev.mlpmaven.engine.train.MemoryBudget;
 import dev.mlpmaven.engine.train.Natives;
 import dev.mlpmaven.engine.train.TrainingDivergedException;
 import dev.mlpmaven.engine.train.TrainingListener;
@@ -110,6 +111,8 @@ public final class ExperimentRunner {
         double loadSeconds = seconds(t0);
         listener.info(String.format(Locale.ROOT, LOADED_LINE, name, data.name(), loadSeconds, data.train().size(),
                 data.test().size(), data.numClasses()));
+        // before the network is built: a network that cannot fit fails here, with what it needs and what there is
+        MemoryBudget.check(experiment, data, MemoryBudget.Limits.ofThisJvm());
 
         int epochs = experiment.training().epochs();
         TrainingListener progress = new TrainingListener() {
