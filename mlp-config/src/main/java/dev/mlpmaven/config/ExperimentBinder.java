@@ -204,6 +204,8 @@ final class ExperimentBinder {
         } else if (value(m, Language.HIDDEN) instanceof YamlList list) {
             list.items().forEach(i -> units.add(i instanceof YamlScalar s && !checker.isInvalid(i) ? s : null));
         }
+        long total = 0;
+        boolean each = true;
         for (int l = 1; l < units.size(); l++) {
             YamlScalar before = units.get(l - 1);
             YamlScalar here = units.get(l);
@@ -212,11 +214,18 @@ final class ExperimentBinder {
             }
             long in = (long) before.number();
             long out = (long) here.number();
+            total += out * (in + 1);
             if (out * (in + 1) > LayerSpec.MAX_WEIGHTS) {
+                each = false;
                 String path = layerList instanceof YamlList ? "model.layers[" + l + "].units" : "model.hidden[" + l + "]";
                 problems.add(here.location().problem(path, String.format(Messages.LAYER_NEVER_FITS, out, in,
                         LayerSpec.MAX_WEIGHTS / (in + 1))));
             }
+        }
+        if (each && total > LayerSpec.MAX_WEIGHTS) {
+            YamlNode list = layerList != null ? layerList : value(m, Language.HIDDEN);
+            problems.add(list.location().problem(layerList != null ? "model.layers" : "model.hidden",
+                    String.format(Messages.NETWORK_NEVER_FITS, total)));
         }
     }
 

@@ -17,13 +17,13 @@ import java.util.Locale;
  * <p>The estimate follows what {@link Trainer} allocates (float32, 4 bytes a value; {@code P} the parameters,
  * {@code B} the batch, {@code E} the evaluation batch, {@code u_l} the units of hidden layer l):
  * <ul>
- *   <li>off the heap (ND4J): the weights {@code P}; their gradients {@code P} (none for plain SGD, which updates
- *       in place); the training workspace {@code B (in+1) + sum (3 u_l + 2) B + C B} and the evaluation one
- *       {@code E (in+1) + sum (2 u_l + 1) E + C E}; the converted training inputs {@code n (in+1)} when they take at
- *       most {@link ScaledInputs#MAX_BYTES};</li>
+ *   <li>off the heap (ND4J): the weights {@code P} (one array, each layer aligned); their gradients {@code P}
+ *       (none for plain SGD, fused into the gemm); the training workspace {@code B (in+1) + sum 2 (u_l + 1) B + C B}
+ *       and the evaluation one {@code E (in+1) + sum (u_l + 1) E + C E}; the converted training inputs
+ *       {@code n (in+1)} when they take at most {@link ScaledInputs#MAX_BYTES};</li>
  *   <li>on the heap: the optimizer's state ({@code 2P} for adam and adamw, {@code P} for rmsprop and for sgd with
- *       momentum), the best weights kept for early stopping ({@code P}), dropout masks ({@code u_l B}) and the
- *       largest layer once more while it is initialised.</li>
+ *       momentum), the best weights kept for early stopping ({@code P}), the derivative of each activation but ReLU
+ *       ({@code u_l B}) and the largest layer once more while it is initialised.</li>
  * </ul>
  */
 public final class MemoryBudget {
@@ -39,6 +39,10 @@ public final class MemoryBudget {
             + " what this JVM may use (heap %s free of -Xmx %s, off-heap %s) - give the fork more memory with"
             + " -Dmlp.forkMaxHeap=%s (its -Xmx and off-heap limit), or use smaller layers (model.hidden) or a"
             + " smaller training.batchSize";
+    /** Argument: the parameters. */
+    public static final String NETWORK_NEVER_FITS = "model: found a network of %d parameters, expected at most "
+            + MAX_ARRAY + " - its weights are one array, which no JVM can hold that large; use smaller layers"
+            + " (model.hidden)";
     /** Arguments: layer number, units, inputs, values. */
     public static final String NEVER_FITS = "model: found layer %d with %d units after %d inputs, whose weights are"
             + " %d values in one array, expected at most " + MAX_ARRAY + " - no JVM can hold that array; use"
@@ -120,9 +124,12 @@ public final class MemoryBudget {
             if (values > MAX_ARRAY) {
                 throw new UserException(String.format(Locale.ROOT, NEVER_FITS, l + 1, out, in, values));
             }
-            params += values;
+            params += (values + Network.ALIGN - 1) / Network.ALIGN * Network.ALIGN;
             largest = Math.max(largest, values);
             in = out;
+        }
+        if (params > MAX_ARRAY) {
+            throw new UserException(String.format(Locale.ROOT, NETWORK_NEVER_FITS, params));
         }
         int trainCount = data.train().size();
         int validation = data.hasValidationSet() ? data.validation().size()
@@ -135,9 +142,9 @@ public final class MemoryBudget {
         long masks = 0;
         for (LayerSpec s : hidden) {
             long u = s.units();
-            trainWs += (3 * u + 2) * b;
-            evalWs += (2 * u + 1) * e;
-            if (s.dropout() > 0) {
+            trainWs += 2 * (u + 1) * b;
+            evalWs += (u + 1) * e;
+            if (s.activation() != dev.mlpmaven.config.Activation.RELU) {
                 masks += u * b;
             }
         }

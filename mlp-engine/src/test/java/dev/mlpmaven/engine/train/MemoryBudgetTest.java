@@ -52,20 +52,20 @@ class MemoryBudgetTest {
 
     @Test
     void the_estimate_counts_what_the_trainer_allocates() {
-        // 784 -> 256 -> 10: 256 x 785 + 10 x 257 = 203530 parameters; 900 training samples after the 0.1 split,
-        // batch 256; evaluation batch 200 (the test set); plain SGD keeps no gradients and no state
+        // 784 -> 256 -> 10: 256 x 785 + 10 x 257 (aligned to 16: 2576) = 203536 parameters; 900 training samples
+        // after the 0.1 split, batch 256; evaluation batch 200 (the test set); plain SGD keeps no gradients, no state
         MemoryBudget.Estimate e = MemoryBudget.estimate(experiment(List.of(256), OptimizerType.SGD, 0), data(1000, 200));
-        assertThat(e.weights()).isEqualTo(203530L * 4);
+        assertThat(e.weights()).isEqualTo(203536L * 4);
         assertThat(e.gradients()).isZero();
         assertThat(e.optimizerState()).isEqualTo(200960L * 4); // the largest layer while it is initialised
-        assertThat(e.activations()).isEqualTo((256L * 785 + 10 * 256 + 770 * 256 + 200 * 785 + 10 * 200 + 513 * 200) * 4);
+        assertThat(e.activations()).isEqualTo((256L * 785 + 10 * 256 + 2 * 257 * 256 + 200 * 785 + 10 * 200 + 257 * 200) * 4);
         assertThat(e.inputs()).isEqualTo(1000L * 785 * 4);
         assertThat(e.batch()).isEqualTo(256);
 
         MemoryBudget.Estimate adam = MemoryBudget.estimate(experiment(List.of(256), OptimizerType.ADAM, 0),
                 data(1000, 200));
-        assertThat(adam.gradients()).isEqualTo(203530L * 4);
-        assertThat(adam.optimizerState()).isEqualTo((2 * 203530L + 200960) * 4);
+        assertThat(adam.gradients()).isEqualTo(203536L * 4);
+        assertThat(adam.optimizerState()).isEqualTo((2 * 203536L + 200960) * 4);
     }
 
     @Test
@@ -73,7 +73,7 @@ class MemoryBudgetTest {
         MemoryBudget.Limits limits = new MemoryBudget.Limits(1L << 20, 1L << 30, 1L << 20);
         assertThatThrownBy(() -> MemoryBudget.check(experiment(List.of(256), OptimizerType.SGD, 0), data(1000, 200),
                 limits)).isInstanceOf(UserException.class).hasMessage("model: found a network that needs about 7 MiB"
-                + " (weights 795 KiB, gradients 0 B, optimizer state 785 KiB, activations for a batch of 256 3 MiB,"
+                + " (weights 795 KiB, gradients 0 B, optimizer state 785 KiB, activations for a batch of 256 2 MiB,"
                 + " converted inputs 3 MiB), expected at most 2 MiB, what this JVM may use (heap 1 MiB free of -Xmx"
                 + " 1.0 GiB, off-heap 1 MiB) - give the fork more memory with -Dmlp.forkMaxHeap=1g (its -Xmx and"
                 + " off-heap limit), or use smaller layers (model.hidden) or a smaller training.batchSize");
@@ -87,6 +87,14 @@ class MemoryBudgetTest {
                 data(10, 10))).isInstanceOf(UserException.class).hasMessage("model: found layer 1 with 3000000 units"
                 + " after 784 inputs, whose weights are 2355000000 values in one array, expected at most 2147483639"
                 + " - no JVM can hold that array; use smaller layers (model.hidden)");
+    }
+
+    @Test
+    void a_network_whose_parameters_together_exceed_one_array_never_fits() {
+        assertThatThrownBy(() -> MemoryBudget.estimate(experiment(List.of(40000, 40000, 40000), OptimizerType.SGD, 0),
+                data(10, 10))).isInstanceOf(UserException.class).hasMessage("model: found a network of 3231880016"
+                + " parameters, expected at most 2147483639 - its weights are one array, which no JVM can hold that"
+                + " large; use smaller layers (model.hidden)");
     }
 
     @Test
