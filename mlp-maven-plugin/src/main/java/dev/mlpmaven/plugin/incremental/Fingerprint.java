@@ -37,8 +37,9 @@ import static dev.mlpmaven.plugin.Messages.format;
  *   <li>{@code experiment}: the experiment hash of provenance ({@code experimentSha256}: SHA-256 of the RFC 8785
  *       text of the experiment as loaded, after {@code extends} and overrides, every default filled in, paths in
  *       the project relative to the experiment file);</li>
- *   <li>{@code data.*}: SHA-256 of each local data file, or the name of a named dataset (whose files the
- *       resolver checks against pinned checksums);</li>
+ *   <li>{@code data.*}: SHA-256 of each local data file (of the archive holding the data; of every file's path
+ *       and content for an image folder), or the name of a named dataset (whose files the resolver checks against
+ *       pinned checksums);</li>
  *   <li>{@code output.*}: SHA-256 of {@code model.mlp} and {@code metrics.json} as written.</li>
  * </ul>
  * The next build computes the inputs again; when they and the outputs on disk match, the experiment is up to date.
@@ -68,6 +69,20 @@ public final class Fingerprint {
         DatasetSpec d = experiment.dataset();
         if (d.isNamed()) {
             in.put("data.name", d.name());
+        } else if (d.inArchive()) {
+            in.put("data.archive", Files.isRegularFile(d.archive()) ? sha256(d.archive()) : "missing");
+        } else if (d.kind() == DatasetSpec.Kind.IMAGE_FOLDER) {
+            in.put("data.images", Files.isDirectory(d.images().folder()) ? treeSha256(d.images().folder()) : "missing");
+        } else if (d.kind() == DatasetSpec.Kind.CSV) {
+            Map<String, Path> files = new LinkedHashMap<>();
+            files.put("table", d.csv().file());
+            files.put("train-table", d.csv().trainFile());
+            files.put("test-table", d.csv().testFile());
+            for (Map.Entry<String, Path> f : files.entrySet()) {
+                if (f.getValue() != null) {
+                    in.put("data." + f.getKey(), Files.isRegularFile(f.getValue()) ? sha256(f.getValue()) : "missing");
+                }
+            }
         } else {
             Map<String, Path> files = new LinkedHashMap<>();
             files.put("train-images", d.trainImages());
@@ -163,6 +178,20 @@ public final class Fingerprint {
             }
         } catch (IOException e) {
             throw new IOException(file + " (" + FileKind.reason(e) + ")", e);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** SHA-256 over the relative path and content of every file below {@code dir}, in path order. */
+    static String treeSha256(Path dir) throws IOException {
+        MessageDigest md = digest();
+        List<Path> files;
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            files = all.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path f : files) {
+            md.update((dir.relativize(f).toString().replace('\\', '/') + " " + sha256(f) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(md.digest());
     }
