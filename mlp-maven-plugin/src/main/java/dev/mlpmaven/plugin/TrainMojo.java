@@ -93,7 +93,8 @@ public class TrainMojo extends AbstractForkMojo {
     protected void executeMojo() throws MojoExecutionException, MojoFailureException {
         boolean onnx = ModelAttacher.wantsOnnx(exports);
         new TrainSupport(getLog(), forkSupport(),
-                new IncrementalSkip(getLog(), IncrementalSkip.pluginVersion(plugin), force),
+                new IncrementalSkip(getLog(), IncrementalSkip.pluginVersion(plugin), force,
+                        project.getBasedir().toPath()),
                 new ModelAttacher(getLog(), projectHelper, project, attach,
                         copyToClasses ? classesDirectory.toPath() : null, onnx),
                 outputDirectory.toPath(), project.getBasedir().toPath(), extendsRootPath(), fork)
