@@ -59,6 +59,36 @@ public class TrainMojo extends AbstractForkMojo {
     @Parameter(property = "mlp.attach", defaultValue = "true")
     private boolean attach;
 
+    /**
+     * How many forks train at once, each a share of the experiments and sweep trials in turn, with the cores split
+     * between them (each fork gets {@code cores / (builder threads x forks)} BLAS threads, so together they never
+     * use more than the cores). Default: as many as the cores allow (one BLAS thread each); a larger number is
+     * lowered to that, with a warning.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mlp.parallel")
+    private Integer parallel;
+
+    /**
+     * Train only the i-th of n shares of the experiments and trials, {@code i/n} ({@code 2/3}): every experiment and
+     * trial is in exactly one shard on any machine (names sorted, dealt round-robin). For CI matrices; merge the
+     * shards' {@code target/mlp} with {@code mlp:aggregate}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mlp.shard")
+    private String shard;
+
+    /**
+     * Let a shard that gets no experiment or trial pass with a warning; by default it fails the build (more shards
+     * than work is a mistake in the CI matrix).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mlp.allowEmptyShard", defaultValue = "false")
+    private boolean allowEmptyShard;
+
     @Inject
     public TrainMojo(MavenProjectHelper projectHelper) {
         this.projectHelper = projectHelper;
@@ -69,7 +99,8 @@ public class TrainMojo extends AbstractForkMojo {
         new TrainSupport(getLog(), forkSupport(),
                 new IncrementalSkip(getLog(), IncrementalSkip.pluginVersion(plugin), force),
                 new ModelAttacher(getLog(), projectHelper, project, attach),
-                outputDirectory.toPath(), project.getBasedir().toPath(), fork)
+                outputDirectory.toPath(), project.getBasedir().toPath(), fork,
+                new TrainSupport.Sharing(parallel, Shard.parse(shard), allowEmptyShard))
                 .train(experimentFiles(), allOverrides());
     }
 }

@@ -14,9 +14,8 @@ import dev.mlpmaven.config.UserException;
 import dev.mlpmaven.engine.report.LeaderboardWriter;
 import dev.mlpmaven.engine.sweep.Leaderboard;
 import dev.mlpmaven.engine.sweep.Results;
-import dev.mlpmaven.engine.sweep.SweepBoards;
+import dev.mlpmaven.engine.sweep.TrialRunner;
 import dev.mlpmaven.engine.sweep.Trials;
-import dev.mlpmaven.engine.train.TrainingDivergedException;
 import dev.mlpmaven.engine.data.DatasetResolver;
 import dev.mlpmaven.engine.data.LoadedDataset;
 import dev.mlpmaven.engine.model.LoadedModel;
@@ -56,8 +55,6 @@ final class Commands {
     /** Debug: experiment, VmHWM and VmRSS of the fork in MiB. */
     static final String MEMORY = "mlp: %s: fork memory after the experiment: peak RSS %d MiB (VmHWM), RSS %d MiB";
 
-    /** Warned for a trial that diverged: the trial's name, the divergence message. */
-    static final String TRIAL_DIVERGED = "%s: diverged, recorded as a result of the sweep: %s";
     /** A --trial that the sweep file does not have: id, file, its trial count. */
     static final String NO_SUCH_TRIAL = "command line: --trial %s=%s: found no trial with that id in the sweep of"
             + " the file (%d trials), expected one of its trials - the file or the overrides changed since the"
@@ -114,31 +111,12 @@ final class Commands {
         return plan;
     }
 
-    /**
-     * Trains one trial into {@code <outputRoot>/<sweep>/trials/<id>/} with its trial.json. A trial that diverges is
-     * a result too (its metrics say so, it ranks last): a warning, and the sweep goes on.
-     */
     private static void trainTrial(Sweep sweep, Trial trial, RunOptions options, ProtocolWriter out,
                                    StartupClock clock, Done done) {
-        String id = Trials.id(trial);
-        Experiment experiment = Trials.experiment(sweep, trial);
-        ExperimentRunner.Placement placement = new ExperimentRunner.Placement(
-                Trials.trialsDir(options.outputRoot(), sweep.name()), id,
-                Map.of(Trials.TRIAL_FILE, Trials.trialJson(sweep, trial)), false);
-        try {
-            new ExperimentRunner(options, new FirstStepListener(out, clock)).run(experiment, placement);
-        } catch (TrainingDivergedException e) {
-            out.warn(String.format(Locale.ROOT, TRIAL_DIVERGED, experiment.name(), e.getMessage()));
-        }
-        try {
-            SweepBoards.update(options.outputRoot().resolve(sweep.name()), Trials.sweepHash(sweep), out::warn);
-        } catch (RuntimeException e) {
-            // the trial's own outputs are in place; a board that cannot be drawn must not fail it
-            out.warn(String.format(Locale.ROOT, SweepBoards.NOT_WRITTEN, sweep.name(), e.getMessage()));
-        }
-        out.debug(String.format(Locale.ROOT, MEMORY, experiment.name(), StartupClock.statusMib("VmHWM"),
+        String name = TrialRunner.run(sweep, trial, options, new FirstStepListener(out, clock));
+        out.debug(String.format(Locale.ROOT, MEMORY, name, StartupClock.statusMib("VmHWM"),
                 StartupClock.statusMib("VmRSS")));
-        done.done(experiment.name());
+        done.done(name);
     }
 
     /**
@@ -247,7 +225,7 @@ final class Commands {
         Leaderboard board = Leaderboard.of(Results.scan(a.files(), out::warn));
         LeaderboardWriter.write(board, a.outputRoot());
         board.warnings().forEach(out::warn);
-        LeaderboardWriter.logLines(board).forEach(out::info);
+        board.logLines().forEach(out::info);
         out.info(String.format(Locale.ROOT, AGGREGATED, board.sweeps().size(),
                 board.sweeps().stream().mapToInt(s -> s.rows().size()).sum(), board.experiments().size(),
                 a.files().size(), a.outputRoot().resolve(LeaderboardWriter.INDEX_FILE)));

@@ -373,26 +373,4 @@ public final class LeaderboardWriter {
             o.putNull(key);
         }
     }
-
-    /** One line per sweep for the build log: its best trial, or that it has none. */
-    public static List<String> logLines(Leaderboard board) {
-        List<String> lines = new ArrayList<>();
-        for (SweepBoard s : board.sweeps()) {
-            lines.add(s.best().map(b -> String.format(Locale.ROOT, BEST_LINE, s.name(), s.rows().size(), s.trials(),
-                    b.result().trial().id(), s.metric(), b.value(), describe(b.result())))
-                    .orElse(String.format(Locale.ROOT, NO_BEST_LINE, s.name(), s.rows().size(), s.trials(), s.metric())));
-        }
-        return lines;
-    }
-
-    /** Arguments: sweep, found, trials, best id, metric, value, its values. */
-    public static final String BEST_LINE = "mlp: sweep %s (%d of %d trials): best trial %s, %s %.4f (%s)";
-    /** Arguments: sweep, found, trials, metric. */
-    public static final String NO_BEST_LINE = "mlp: sweep %s (%d of %d trials): no trial has a %s";
-
-    private static String describe(Result r) {
-        List<String> parts = new ArrayList<>();
-        r.trial().parameters().forEach((k, v) -> parts.add(k + "=" + Leaderboard.text(v)));
-        return String.join(", ", parts);
-    }
 }

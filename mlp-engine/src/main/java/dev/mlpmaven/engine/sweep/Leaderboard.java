@@ -187,6 +187,30 @@ public final class Leaderboard {
         return rows;
     }
 
+    /** Arguments: sweep, found, trials, best id, metric, value, its values. */
+    public static final String BEST_LINE = "mlp: sweep %s (%d of %d trials): best trial %s, %s %.4f (%s)";
+    /** Arguments: sweep, found, trials, metric. */
+    public static final String NO_BEST_LINE = "mlp: sweep %s (%d of %d trials): no trial has a %s";
+
+    /** One line per sweep for the build log: its best trial and its values, or that it has none. */
+    public List<String> logLines() {
+        List<String> lines = new ArrayList<>();
+        for (SweepBoard s : sweeps) {
+            lines.add(s.best().map(b -> String.format(Locale.ROOT, BEST_LINE, s.name(), s.rows().size(), s.trials(),
+                    b.result().trial().id(), s.metric(), b.value(), describe(b.result())))
+                    .orElse(String.format(Locale.ROOT, NO_BEST_LINE, s.name(), s.rows().size(), s.trials(),
+                            s.metric())));
+        }
+        return lines;
+    }
+
+    /** {@code optimizer.learningRate=0.1, model.hidden=[32]}. */
+    public static String describe(Result r) {
+        List<String> parts = new ArrayList<>();
+        r.trial().parameters().forEach((k, v) -> parts.add(k + "=" + text(v)));
+        return String.join(", ", parts);
+    }
+
     static String value(double v) {
         return Double.isNaN(v) ? "none" : String.format(Locale.ROOT, "%.4f", v);
     }

@@ -48,6 +48,12 @@ public final class Fingerprint {
 
     /** The inputs of one experiment: plugin version, loaded experiment, data. */
     public static Map<String, String> inputs(String pluginVersion, Experiment experiment) throws IOException {
+        return inputs(pluginVersion, experiment, new java.util.HashMap<>());
+    }
+
+    /** As {@link #inputs(String, Experiment)}, each data file hashed once: {@code hashes} keeps them by path. */
+    public static Map<String, String> inputs(String pluginVersion, Experiment experiment, Map<Path, String> hashes)
+            throws IOException {
         Map<String, String> in = new TreeMap<>();
         in.put("format", String.valueOf(FORMAT));
         in.put("plugin", pluginVersion);
@@ -66,7 +72,12 @@ public final class Fingerprint {
                 files.put("validation-labels", d.validationLabels());
             }
             for (Map.Entry<String, Path> f : files.entrySet()) {
-                in.put("data." + f.getKey(), Files.isRegularFile(f.getValue()) ? sha256(f.getValue()) : "missing");
+                String hash = hashes.get(f.getValue());
+                if (hash == null && Files.isRegularFile(f.getValue())) {
+                    hash = sha256(f.getValue());
+                    hashes.put(f.getValue(), hash);
+                }
+                in.put("data." + f.getKey(), hash == null ? "missing" : hash);
             }
         }
         return in;
@@ -101,6 +112,9 @@ public final class Fingerprint {
         }
         for (String output : OUTPUTS) {
             Path p = outputDir.resolve(output);
+            if (saved.getProperty("output." + output) == null && !Files.exists(p) && !output.equals(OUTPUTS.get(1))) {
+                continue; // a sweep trial that diverged has metrics and no model
+            }
             if (!Files.isRegularFile(p)) {
                 return Optional.of(format(Messages.STALE_OUTPUT_MISSING, output));
             }
