@@ -17,6 +17,7 @@ import dev.mlpmaven.config.Shape.ListShape;
 import dev.mlpmaven.config.Shape.MapShape;
 import dev.mlpmaven.config.Shape.NumberShape;
 import dev.mlpmaven.config.Shape.ObjectShape;
+import dev.mlpmaven.config.Shape.OneOf;
 import dev.mlpmaven.config.Shape.ShortOrObject;
 import dev.mlpmaven.config.Shape.StringShape;
 import java.io.UncheckedIOException;
@@ -141,6 +142,12 @@ public final class ExperimentSchema {
             if (s.pattern() != null) {
                 n.put("pattern", s.pattern());
             }
+            if (s.maxLength() > 0) {
+                n.put("maxLength", s.maxLength());
+            }
+            if (!s.reserved().isEmpty()) {
+                n.putObject("not").put("pattern", anyCase(s.reserved()));
+            }
         } else if (shape instanceof EnumShape e) {
             n.put("type", "string");
             ArrayNode values = n.putArray("enum");
@@ -148,6 +155,15 @@ public final class ExperimentSchema {
         } else if (shape instanceof ListShape l) {
             n.put("type", "array");
             n.set("items", shape(l.item()));
+            if (l.minItems() > 0) {
+                n.put("minItems", l.minItems());
+            }
+            if (l.maxItems() != Integer.MAX_VALUE) {
+                n.put("maxItems", l.maxItems());
+            }
+        } else if (shape instanceof OneOf o) {
+            ArrayNode oneOf = n.putArray("oneOf");
+            o.options().forEach(s -> oneOf.add(shape(s)));
         } else if (shape instanceof ObjectShape o) {
             n.setAll(object(o));
         } else if (shape instanceof ShortOrObject so) {
@@ -158,6 +174,26 @@ public final class ExperimentSchema {
             throw new IllegalStateException("unknown shape " + shape);
         }
         return n;
+    }
+
+    /** An ECMA-262 pattern matching any of the words in any case: {@code ^(?:[Ii][Nn]...)$}. */
+    private static String anyCase(List<String> words) {
+        StringBuilder p = new StringBuilder("^(?:");
+        for (int w = 0; w < words.size(); w++) {
+            if (w > 0) {
+                p.append('|');
+            }
+            for (char c : words.get(w).toCharArray()) {
+                if (Character.isLetter(c)) {
+                    p.append('[').append(Character.toUpperCase(c)).append(Character.toLowerCase(c)).append(']');
+                } else if (Character.isLetterOrDigit(c) || c == '_' || c == '-') {
+                    p.append(c);
+                } else {
+                    p.append('\\').append(c);
+                }
+            }
+        }
+        return p.append(")$").toString();
     }
 
     private static ObjectNode object(ObjectShape o) {
@@ -184,8 +220,8 @@ public final class ExperimentSchema {
         StringBuilder md = new StringBuilder();
         md.append("# Experiment YAML reference (version 1)\n\n");
         md.append("<!-- Generated from dev.mlpmaven.config.Language by ExperimentSchema.referenceMarkdown();"
-                + " do not edit by hand. Regenerate with:\n     mvn -o -q -B -pl mlp-config -am test"
-                + " -Dtest=GeneratedFilesTest -Dmlp.config.regenerate=true -->\n\n");
+                + " do not edit by hand. Regenerate with:\n     mvn -B -q -pl mlp-config -Pregenerate"
+                + " process-test-classes -->\n\n");
         md.append("Every key of an experiment file. The same table drives the loader's checks, the JSON Schema "
                 + "(`docs/schema/experiment-v1.schema.json`, also in the mlp-config jar as `" + RESOURCE + "`) "
                 + "and this page. How the pieces fit together, with examples and the rules that span several "
@@ -244,6 +280,9 @@ public final class ExperimentSchema {
         if (s instanceof ShortOrObject so) {
             return typeName(so.shortForm()) + " or mapping";
         }
+        if (s instanceof OneOf o) {
+            return String.join(" or ", o.options().stream().map(ExperimentSchema::typeName).distinct().toList());
+        }
         return "mapping";
     }
 
@@ -273,6 +312,8 @@ public final class ExperimentSchema {
             c = "key paths (listed below), each a mapping (keys below)";
         } else if (s instanceof ShortOrObject so) {
             c = so.shortForm().expected() + ", or a mapping (keys below)";
+        } else if (s instanceof StringShape str) {
+            c = str.constraint();
         } else {
             c = s.expected();
         }

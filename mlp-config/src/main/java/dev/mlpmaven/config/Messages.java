@@ -18,6 +18,12 @@ public final class Messages {
             + " - remove the '---' line or split the file";
     public static final String ROOT_NOT_MAP =
             "found %s, expected a mapping of experiment keys - start with e.g. name: my-experiment";
+    public static final String FILE_TOO_LARGE = "found a file of %d bytes, expected an experiment file of at most %d"
+            + " bytes - experiment files are a few lines of settings; nothing of this file was read";
+    public static final String NOT_A_FILE = "found %s, expected an experiment YAML file - name a regular file"
+            + " (mlp.experiment, or a .yaml file in the experiment directory)";
+    public static final String TAG = "found a YAML tag %s, expected %s - tags are not part of the experiment"
+            + " language; remove the tag";
     public static final String DUPLICATE_KEY =
             "found key '%s' a second time (first on line %d), expected each key once - remove one of them";
     public static final String ALIAS = "found alias *%s, expected a plain value"
@@ -33,6 +39,16 @@ public final class Messages {
     // extends
     public static final String EXTENDS_MISSING =
             "found no file at %s, expected an experiment file to extend - the path is relative to the folder of %s";
+    public static final String EXTENDS_NOT_A_FILE =
+            "found %s at %s, expected an experiment file to extend - name a .yaml or .yml file";
+    public static final String EXTENDS_ABSOLUTE = "found absolute path '%s', expected a path relative to the folder"
+            + " of %s - extends reads only .yaml and .yml files under %s (widen it with <extendsRoot> or"
+            + " -Dmlp.extendsRoot)";
+    public static final String EXTENDS_NOT_YAML = "found '%s', expected a .yaml or .yml file - extends reads only"
+            + " experiment files";
+    public static final String EXTENDS_OUTSIDE = "found '%s', which leads to %s outside %s, expected a file under %s"
+            + " - extends reads only files under this folder; move the base file into it, or widen it with"
+            + " <extendsRoot> or -Dmlp.extendsRoot";
     public static final String EXTENDS_CYCLE =
             "found a cycle %s, expected a chain of extends that ends - remove one of these extends";
 
@@ -61,8 +77,43 @@ public final class Messages {
             + " - hidden: [256, 256] is short for layers: [{units: 256}, {units: 256}]";
     public static final String DATASET_NAME_AND_FILES = "found both name and local files, expected one of them"
             + " - keep name for a named dataset, or the four file keys for local files";
-    public static final String DATASET_NEITHER = "found neither name nor local files, expected one of them"
-            + " - e.g. dataset: fashion-mnist-sample";
+    public static final String DATASET_NEITHER = "found no data, expected name, the four IDX files, images, or csv"
+            + " (or trainCsv and testCsv) - e.g. dataset: fashion-mnist-sample";
+    public static final String DATASET_FORMS = "found %s, expected one form of dataset - keep name, the four IDX"
+            + " files, images, or csv (or trainCsv and testCsv)";
+    public static final String FORM_ONLY = "found %s with %s, expected it only with %s - remove it";
+    public static final String ARCHIVE_WITH_NAME = "found archive with a named dataset, expected it only with data of"
+            + " your own - named datasets are found in dataDirs or downloaded; remove it";
+    public static final String ARCHIVE_MISSING = "found no file at %s, expected an archive (.zip, .tar, .tar.gz, .tgz,"
+            + " .tar.xz, .tar.bz2 or .tar.zst) - paths are relative to the experiment file that names them";
+    public static final String NOT_INSIDE_ARCHIVE = "found '%s', expected a relative path inside the archive"
+            + " - write it as the archive lists it, without a leading '/' or '..'";
+    public static final String IMAGE_FOLDER_MISSING = "found no folder at %s, expected a folder of images"
+            + " (train/<class>/ and test/<class>/, or <class>/ folders) - paths are relative to the experiment file"
+            + " that names them";
+    public static final String CLASS_NAME_TWICE = "found class name '%s' a second time, expected each class once"
+            + " - remove one of them";
+    public static final String CSV_FILE_MISSING = "found no file at %s, expected a CSV file (plain, gzip, xz, bzip2"
+            + " or zstd) - paths are relative to the experiment file that names them";
+    public static final String CSV_AND_SPLIT_FILES = "found both csv and %s, expected one table (csv, split by"
+            + " testSplit) or two (trainCsv and testCsv) - remove one";
+    public static final String CSV_FILES_INCOMPLETE = "found %s without %s, expected both - add %s, or use csv"
+            + " with testSplit for one table";
+    public static final String TEST_SPLIT_WITH_TEST_CSV = "found testSplit with trainCsv and testCsv, expected it"
+            + " only with one csv file - the test set is testCsv; remove testSplit";
+    public static final String LABEL_MISSING = "found nothing, expected the label column, by name or 0-based index"
+            + " - e.g. label: species (the column that holds the class)";
+    public static final String COLUMN_NAME_WITHOUT_HEADER = "found column name '%s' with header: %s, expected a"
+            + " 0-based column index - without a header line the columns have no names";
+    public static final String FEATURE_IS_LABEL = "found the label column %s among the features, expected features"
+            + " other than the label - remove it from features";
+    public static final String FEATURE_TWICE = "found column %s a second time, expected each feature once"
+            + " - remove one of them";
+    public static final String FEATURES_EMPTY = "found an empty list, expected at least one column - list the input"
+            + " columns, or remove features to use every column except the label";
+    public static final String VALIDATION_FOLDER_AND_SPLIT = "found validationSplit %s with a validation folder (%s),"
+            + " expected one of them - remove training.validationSplit to validate on the folder, or remove the"
+            + " folder to split the training data";
     public static final String DATASET_FILES_INCOMPLETE = "found %s without %s, expected all four of trainImages,"
             + " trainLabels, testImages, testLabels - add the missing keys";
     public static final String NAMED_ONLY = "found %s with local files, expected it only with a named dataset"
@@ -73,6 +124,17 @@ public final class Messages {
             + " - paths are relative to the experiment file that names them";
 
     public static final String NOT_A_PATH = "found '%s', expected a file path - %s";
+    public static final String DATA_FILE_NOT_A_FILE = "found %s at %s, expected an IDX file (gzip or raw)"
+            + " - name a regular file";
+    public static final String DATA_FILE_UNREADABLE = "found a file at %s that cannot be read (%s), expected a"
+            + " readable IDX file - check its permissions";
+
+    // the experiment name, which names the output folder <outputDirectory>/<name>/
+    public static final String NAME_TOO_LONG = "found '%s', expected at most %d characters - the"
+            + " name is a folder name, and the folder's staging name .<name>.staging-<pid>-<random> must fit the"
+            + " file system's limit of 255 bytes";
+    public static final String NAME_RESERVED = "found '%s', expected a name other than %s - the plugin writes these"
+            + " files next to the experiment folders in target/mlp/";
 
     // sweeps (sweep: method, trials, seed, metric, goal, parameters)
     public static final String SWEEP_UNKNOWN_KEY_PATH = "found unknown key path '%s', expected a key path of the"
@@ -123,6 +185,8 @@ public final class Messages {
     public static final String OVERRIDE_FILE = "<override mlp.set.%s>";
     public static final String OVERRIDE_NOT_YAML = "found '%s', which is not a YAML value, expected %s"
             + " - quote text, write lists as [a, b] and mappings as {k: v}";
+    public static final String OVERRIDE_TOO_LONG = "found a value of %d characters, expected at most %d"
+            + " - an override is one setting";
     public static final String OVERRIDE_EMPTY = "found an empty value, expected %s - write -Dmlp.set.%s=<value>";
     public static final String OVERRIDE_BELOW_VALUE = "found a key below %s, expected %s to be set as a whole"
             + " - write -Dmlp.set.%s=<value>";

@@ -97,9 +97,34 @@ sealed interface Shape {
     /**
      * Text; {@code pattern} (a Java and ECMA-262 regex, or null) must match the whole value.
      *
-     * @param expected what it is, for messages: "a file path relative to this file"
+     * @param expected  what it is, for messages: "a file path relative to this file"
+     * @param maxLength the most characters it may have; 0 for no limit
+     * @param reserved  values it must not be, compared ignoring case (file names on case-insensitive file systems)
      */
-    record StringShape(String pattern, String expected) implements Shape {
+    record StringShape(String pattern, String expected, int maxLength, List<String> reserved) implements Shape {
+        public StringShape {
+            reserved = List.copyOf(reserved);
+        }
+
+        StringShape(String pattern, String expected) {
+            this(pattern, expected, 0, List.of());
+        }
+
+        boolean isReserved(String value) {
+            return reserved.stream().anyMatch(r -> r.equalsIgnoreCase(value));
+        }
+
+        /** The constraint in full, for the reference page. */
+        String constraint() {
+            String c = expected;
+            if (maxLength > 0) {
+                c += "; at most " + maxLength + " characters";
+            }
+            if (!reserved.isEmpty()) {
+                c += "; not " + Field.orList(reserved);
+            }
+            return c;
+        }
     }
 
     /** One of a fixed set of words. */
@@ -119,11 +144,40 @@ sealed interface Shape {
         }
     }
 
-    /** A list of items of one shape. */
-    record ListShape(Shape item) implements Shape {
+    /** A list of items of one shape, with {@code minItems..maxItems} items. */
+    record ListShape(Shape item, int minItems, int maxItems) implements Shape {
+        /** Any number of items. */
+        ListShape(Shape item) {
+            this(item, 0, Integer.MAX_VALUE);
+        }
+
+        /** Exactly {@code size} items. */
+        static ListShape ofSize(Shape item, int size) {
+            return new ListShape(item, size, size);
+        }
+
+        boolean acceptsSize(int size) {
+            return size >= minItems && size <= maxItems;
+        }
+
         @Override
         public String expected() {
-            return "a list, each " + item.expected();
+            String count = minItems == maxItems ? " of " + minItems
+                    : maxItems == Integer.MAX_VALUE ? (minItems == 0 ? "" : " of at least " + minItems)
+                    : " of " + minItems + " to " + maxItems;
+            return "a list" + count + ", each " + item.expected();
+        }
+    }
+
+    /**
+     * A value of one of several shapes, e.g. a column given by name or by index, or {@code true}, {@code false} or
+     * {@code sklearn}.
+     *
+     * @param expected what it is, for messages: "a column name or a 0-based column index"
+     */
+    record OneOf(List<Shape> options, String expected) implements Shape {
+        public OneOf {
+            options = List.copyOf(options);
         }
     }
 

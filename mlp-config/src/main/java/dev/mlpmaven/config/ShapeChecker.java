@@ -8,6 +8,7 @@ import dev.mlpmaven.config.Shape.ListShape;
 import dev.mlpmaven.config.Shape.MapShape;
 import dev.mlpmaven.config.Shape.NumberShape;
 import dev.mlpmaven.config.Shape.ObjectShape;
+import dev.mlpmaven.config.Shape.OneOf;
 import dev.mlpmaven.config.Shape.ShortOrObject;
 import dev.mlpmaven.config.Shape.StringShape;
 import dev.mlpmaven.config.YamlNode.Entry;
@@ -83,6 +84,11 @@ final class ShapeChecker {
     }
 
     private boolean fits(YamlNode node, Shape shape, Field field, String path) {
+        if (node instanceof YamlScalar t && t.kind() == Kind.TAGGED) {
+            problems.add(t.location().problem(path, String.format(Messages.TAG, KeyPaths.visible(t.text()),
+                    shape.expected())));
+            return false;
+        }
         if (shape instanceof AnyShape) {
             return true;
         }
@@ -115,9 +121,22 @@ final class ShapeChecker {
             }
             return wrongType(node, shape, field, path);
         }
+        if (shape instanceof OneOf o) {
+            for (Shape option : o.options()) {
+                if (new ShapeChecker(new java.util.ArrayList<>()).fits(node, option, field, path)) {
+                    return true;
+                }
+            }
+            return wrongType(node, shape, field, path);
+        }
         if (shape instanceof ListShape l) {
             if (!(node instanceof YamlList list)) {
                 return wrongType(node, shape, field, path);
+            }
+            if (!l.acceptsSize(list.items().size())) {
+                problems.add(node.location().problem(path, String.format(Messages.FOUND_EXPECTED,
+                        "a list of " + list.items().size(), shape.expected(), field.valueHint())));
+                return false;
             }
             boolean all = true;
             for (int i = 0; i < list.items().size(); i++) {
@@ -160,8 +179,19 @@ final class ShapeChecker {
             if (s.kind() != Kind.STRING) {
                 return wrongType(node, shape, field, path);
             }
-            if (str.pattern() != null && !Pattern.compile(str.pattern()).matcher(s.text()).find()) {
+            if (str.maxLength() > 0 && s.text().length() > str.maxLength()) {
+                problems.add(s.location().problem(path, String.format(Messages.NAME_TOO_LONG,
+                        KeyPaths.visible(s.text()), str.maxLength())));
+                return false;
+            }
+            // matches(), not find(): Java's $ also matches before a final line break, ECMA-262's does not
+            if (str.pattern() != null && !Pattern.compile(str.pattern()).matcher(s.text()).matches()) {
                 return outOfRange(s, shape, field, path);
+            }
+            if (str.isReserved(s.text())) {
+                problems.add(s.location().problem(path, String.format(Messages.NAME_RESERVED,
+                        KeyPaths.visible(s.text()), Field.andList(str.reserved()))));
+                return false;
             }
             return true;
         }
@@ -207,6 +237,23 @@ final class ShapeChecker {
         return node == null || node instanceof YamlScalar s && s.isNull();
     }
 
+    /** What a value is, without quoting it: {@code a string}, {@code a number}, {@code a list}. */
+    static String kind(YamlNode node) {
+        if (node instanceof YamlMap) {
+            return "a mapping";
+        }
+        if (node instanceof YamlList) {
+            return "a list";
+        }
+        return switch (((YamlScalar) node).kind()) {
+            case STRING -> "a string";
+            case TAGGED -> "a YAML tag " + KeyPaths.visible(((YamlScalar) node).text());
+            case INTEGER, FLOAT -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "nothing";
+        };
+    }
+
     /** How a value reads in "found ...": {@code string 'ten'}, {@code 1e-8}, {@code a mapping}. */
     static String found(YamlNode node, boolean withType) {
         if (node instanceof YamlMap) {
@@ -218,8 +265,9 @@ final class ShapeChecker {
         YamlScalar s = (YamlScalar) node;
         return switch (s.kind()) {
             case STRING -> (withType ? "string '" : "'") + KeyPaths.visible(s.text()) + "'";
+            case TAGGED -> "a YAML tag " + KeyPaths.visible(s.text());
             case NULL -> "nothing";
-            default -> s.text();
+            default -> KeyPaths.visible(s.text());
         };
     }
 }

@@ -11,16 +11,18 @@ final class ForkCommands {
     }
 
     /** {@code train}: {@code --force} because the plugin decided to train (see Fingerprint); a bar wants progress. */
-    static List<String> train(Path outputRoot, Path projectDir, boolean progress, List<String> dataArguments,
-                              Map<String, String> overrides, List<Path> files) {
-        return train(outputRoot, projectDir, progress, dataArguments, overrides, files, List.of());
+    static List<String> train(Path outputRoot, Path projectDir, Path extendsRoot, boolean progress,
+                              List<String> dataArguments, Map<String, String> overrides, List<Path> files) {
+        return train(outputRoot, projectDir, extendsRoot, progress, dataArguments, overrides, files, List.of());
     }
 
     /** {@code train} of experiment files and of single trials ({@code --trial <id>=<sweep file>}). */
-    static List<String> train(Path outputRoot, Path projectDir, boolean progress, List<String> dataArguments,
-                              Map<String, String> overrides, List<Path> files, List<Map.Entry<String, Path>> trials) {
+    static List<String> train(Path outputRoot, Path projectDir, Path extendsRoot, boolean progress,
+                              List<String> dataArguments, Map<String, String> overrides, List<Path> files,
+                              List<Map.Entry<String, Path>> trials) {
         List<String> args = new ArrayList<>(List.of("train", "--output-root", outputRoot.toAbsolutePath().toString(),
-                "--project-dir", projectDir.toAbsolutePath().toString(), "--force"));
+                "--project-dir", projectDir.toAbsolutePath().toString(), "--extends-root",
+                extendsRoot.toAbsolutePath().toString(), "--force"));
         if (progress) {
             args.add("--progress");
         }
@@ -42,8 +44,9 @@ final class ForkCommands {
     }
 
     /** {@code fetch}: resolve the data of each experiment file. */
-    static List<String> fetch(List<String> dataArguments, Map<String, String> overrides, List<Path> files) {
-        List<String> args = new ArrayList<>(List.of("fetch"));
+    static List<String> fetch(Path extendsRoot, List<String> dataArguments, Map<String, String> overrides,
+                              List<Path> files) {
+        List<String> args = new ArrayList<>(List.of("fetch", "--extends-root", extendsRoot.toAbsolutePath().toString()));
         args.addAll(dataArguments);
         addOverrides(args, overrides);
         files.forEach(f -> args.add(f.toString()));
@@ -51,10 +54,11 @@ final class ForkCommands {
     }
 
     /** {@code evaluate}: a model on a named dataset, or (dataset null) on the dataset of an experiment file. */
-    static List<String> evaluate(Path model, Path evaluationFile, List<String> dataArguments,
+    static List<String> evaluate(Path model, Path evaluationFile, Path extendsRoot, List<String> dataArguments,
                                  Map<String, String> overrides, String dataset, Path experimentFile) {
         List<String> args = new ArrayList<>(List.of("evaluate", "--model", model.toString(),
-                "--evaluation-file", evaluationFile.toAbsolutePath().toString()));
+                "--evaluation-file", evaluationFile.toAbsolutePath().toString(), "--extends-root",
+                extendsRoot.toAbsolutePath().toString()));
         args.addAll(dataArguments);
         addOverrides(args, overrides);
         if (dataset != null) {

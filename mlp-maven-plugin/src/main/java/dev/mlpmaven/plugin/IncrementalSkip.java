@@ -37,15 +37,16 @@ final class IncrementalSkip {
      * The fingerprint inputs of an experiment that must be trained (logging why, its old fingerprint deleted), or
      * empty when it is up to date (logged).
      */
-    Optional<Map<String, String>> staleInputs(Experiment e, Path out) throws MojoExecutionException {
-        return staleInputs(e, out, false);
+    Optional<Map<String, String>> staleInputs(Experiment e, Path outputRoot, Path out) throws MojoExecutionException {
+        return staleInputs(e, outputRoot, out, false);
     }
 
     /**
-     * As {@link #staleInputs(Experiment, Path)}; {@code quiet} logs the decision at debug level only (a sweep's
-     * trials, which get one line per sweep instead).
+     * As {@link #staleInputs(Experiment, Path, Path)}; {@code quiet} logs the decision at debug level only (a
+     * sweep's trials, which get one line per sweep instead).
      */
-    Optional<Map<String, String>> staleInputs(Experiment e, Path out, boolean quiet) throws MojoExecutionException {
+    Optional<Map<String, String>> staleInputs(Experiment e, Path outputRoot, Path out, boolean quiet)
+            throws MojoExecutionException {
         Map<String, String> inputs;
         Optional<String> reason;
         try {
@@ -60,7 +61,7 @@ final class IncrementalSkip {
         }
         line(quiet, format(Messages.TRAINING, e.name(), reason.get()));
         try {
-            Fingerprint.delete(out);
+            Fingerprint.delete(outputRoot, out);
         } catch (IOException ex) {
             throw new MojoExecutionException(format(Messages.FINGERPRINT_NOT_DELETED, out.resolve(Fingerprint.FILE),
                     ex.getMessage()), ex);

@@ -99,7 +99,7 @@ public class TrainMojo extends AbstractForkMojo {
         new TrainSupport(getLog(), forkSupport(),
                 new IncrementalSkip(getLog(), IncrementalSkip.pluginVersion(plugin), force),
                 new ModelAttacher(getLog(), projectHelper, project, attach),
-                outputDirectory.toPath(), project.getBasedir().toPath(), fork,
+                outputDirectory.toPath(), project.getBasedir().toPath(), extendsRootPath(), fork,
                 new TrainSupport.Sharing(parallel, Shard.parse(shard), allowEmptyShard))
                 .train(experimentFiles(), allOverrides());
     }

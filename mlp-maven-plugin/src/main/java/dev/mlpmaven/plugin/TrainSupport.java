@@ -59,17 +59,19 @@ final class TrainSupport {
     private final ModelAttacher attacher;
     private final Path outputDirectory;
     private final Path projectDir;
+    private final Path extendsRoot;
     private final boolean forked;
     private final Sharing sharing;
 
     TrainSupport(Log log, ForkSupport fork, IncrementalSkip incremental, ModelAttacher attacher, Path outputDirectory,
-                 Path projectDir, boolean forked, Sharing sharing) {
+                 Path projectDir, Path extendsRoot, boolean forked, Sharing sharing) {
         this.log = log;
         this.fork = fork;
         this.incremental = incremental;
         this.attacher = attacher;
         this.outputDirectory = outputDirectory;
         this.projectDir = projectDir;
+        this.extendsRoot = extendsRoot;
         this.forked = forked;
         this.sharing = sharing;
     }
@@ -79,12 +81,13 @@ final class TrainSupport {
     }
 
     void train(List<Path> files, Map<String, String> overrides) throws MojoExecutionException, MojoFailureException {
-        List<TrainUnit> all = TrainUnit.of(files, overrides, outputDirectory, log);
+        List<TrainUnit> all = TrainUnit.of(files, overrides, extendsRoot, outputDirectory, log);
         List<TrainUnit> units = shard(all);
         List<Stale> stale = new ArrayList<>();
         Map<String, int[]> sweeps = new LinkedHashMap<>(); // sweep -> {trials here, up to date}
         for (TrainUnit u : units) {
-            Optional<Map<String, String>> inputs = incremental.staleInputs(u.experiment(), u.out(), u.isTrial());
+            Optional<Map<String, String>> inputs = incremental.staleInputs(u.experiment(), outputDirectory, u.out(),
+                    u.isTrial());
             if (u.isTrial()) {
                 int[] counts = sweeps.computeIfAbsent(u.sweep().name(), k -> new int[2]);
                 counts[0]++;
@@ -208,8 +211,8 @@ final class TrainSupport {
                 files.add(s.unit().file());
             }
         }
-        List<String> args = ForkCommands.train(outputDirectory, projectDir, bar != null, fork.dataArguments(),
-                overrides, files, trials);
+        List<String> args = ForkCommands.train(outputDirectory, projectDir, extendsRoot, bar != null,
+                fork.dataArguments(), overrides, files, trials);
         return fork.launch(args, new MavenForkLog(log, bar, names, onDone), forksAtOnce);
     }
 

@@ -4,6 +4,8 @@ import dev.mlpmaven.config.Experiment;
 import dev.mlpmaven.config.ExperimentPlan;
 import dev.mlpmaven.config.Sweep;
 import dev.mlpmaven.config.Trial;
+import dev.mlpmaven.config.UserException;
+import dev.mlpmaven.engine.io.OutputPaths;
 import dev.mlpmaven.engine.sweep.Trials;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -49,19 +51,33 @@ record TrainUnit(Path file, Experiment experiment, Path out, Sweep sweep, String
      * experiment) that would write one folder are a mistake; trial folders a sweep no longer has are removed, so they
      * never join its leaderboard.
      */
-    static List<TrainUnit> of(List<Path> files, Map<String, String> overrides, Path root, Log log)
+    static List<TrainUnit> of(List<Path> files, Map<String, String> overrides, Path extendsRoot, Path root, Log log)
             throws MojoFailureException, MojoExecutionException {
         Map<String, Path> folders = new LinkedHashMap<>();
-        List<TrainUnit> units = new ArrayList<>();
+        List<ExperimentPlan> plans = new ArrayList<>();
+        List<String> invalid = new ArrayList<>();
         for (Path file : files) {
-            ExperimentPlan plan = ExperimentFiles.plan(file, overrides);
+            try {
+                plans.add(ExperimentFiles.plan(file, overrides, extendsRoot));
+            } catch (MojoFailureException ex) {
+                invalid.add(ex.getMessage()); // every problem of every file, as validate reports them
+            }
+        }
+        if (!invalid.isEmpty()) {
+            throw new MojoFailureException(String.join(System.lineSeparator(), invalid));
+        }
+        List<TrainUnit> units = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            ExperimentPlan plan = plans.get(i);
             String name = plan.experiment().name();
+            Path dir = folder(root, name);
             Path other = folders.putIfAbsent(name, file);
             if (other != null) {
-                throw new MojoFailureException(format(Messages.DUPLICATE_NAME, other, file, name, root.resolve(name)));
+                throw new MojoFailureException(format(Messages.DUPLICATE_NAME, other, file, name, dir));
             }
             if (!plan.isSweep()) {
-                units.add(new TrainUnit(file, plan.experiment(), root.resolve(name), null, null));
+                units.add(new TrainUnit(file, plan.experiment(), dir, null, null));
                 continue;
             }
             Sweep sweep = plan.sweep();
@@ -84,6 +100,15 @@ record TrainUnit(Path file, Experiment experiment, Path out, Sweep sweep, String
         return units;
     }
 
+    /** {@code <root>/<name>}, the name checked to be one plain folder name ({@link OutputPaths}). */
+    private static Path folder(Path root, String name) throws MojoFailureException {
+        try {
+            return OutputPaths.child(root, name);
+        } catch (UserException ex) {
+            throw new MojoFailureException(ex.getMessage(), ex);
+        }
+    }
+
     /** Deletes the folders in {@code trialsDir} whose id is not a trial of the sweep any more (links not followed). */
     private static void removeOldTrials(Path trialsDir, Set<String> ids, String sweep, Log log)
             throws MojoExecutionException {
@@ -101,7 +126,7 @@ record TrainUnit(Path file, Experiment experiment, Path out, Sweep sweep, String
         }
         for (Path dir : old) {
             try {
-                deleteTree(dir);
+                deleteTree(OutputPaths.requireInside(trialsDir, dir));
             } catch (IOException e) {
                 throw new MojoExecutionException(format(Messages.TRIALS_NOT_REMOVED, dir, e.getMessage()), e);
             }

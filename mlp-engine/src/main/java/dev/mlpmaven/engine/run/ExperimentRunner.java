@@ -8,6 +8,7 @@ import dev.mlpmaven.engine.data.DatasetResolver;
 import dev.mlpmaven.engine.data.LoadedDataset;
 import dev.mlpmaven.engine.data.ProxySettings;
 import dev.mlpmaven.engine.io.AtomicFiles;
+import dev.mlpmaven.engine.io.OutputPaths;
 import dev.mlpmaven.engine.model.ModelFile;
 import dev.mlpmaven.engine.model.Provenance;
 import dev.mlpmaven.engine.report.ChanceLevel;
@@ -47,7 +48,7 @@ public final class ExperimentRunner {
     public static final String CHANCE_LEVEL = "%s: test accuracy %.4f is at chance level for %d classes (%.4f): the "
             + "network did not learn - check the learning rate, the input normalisation and the labels";
     /** Arguments: name, what was loaded, seconds. */
-    static final String LOADED_LINE = "%s: data %s loaded in %.2f s (%d train, %d test images, %d classes)";
+    static final String LOADED_LINE = "%s: data %s loaded in %.2f s (%d train, %d test %s, %d classes)";
 
     private final RunOptions options;
     private final RunListener listener;
@@ -120,13 +121,15 @@ public final class ExperimentRunner {
     /** Trains the experiment into the placement's folder; {@link UserException} for what the user can fix. */
     public RunResult run(Experiment experiment, Placement placement) {
         String name = experiment.name();
+        // before anything is loaded or trained: the name must be one folder inside the output root
+        Path finalDir = OutputPaths.child(placement.root(), placement.folder());
         Instant start = Instant.now();
         long t0 = System.nanoTime();
         LoadedDataset data = new DatasetResolver(dataOptions(options), dataListener(listener))
-                .resolve(experiment.dataset());
+                .resolve(experiment.dataset(), experiment.seed());
         double loadSeconds = seconds(t0);
         listener.info(String.format(Locale.ROOT, LOADED_LINE, name, data.name(), loadSeconds, data.train().size(),
-                data.test().size(), data.numClasses()));
+                data.test().size(), data.isTable() ? "rows" : "images", data.numClasses()));
 
         int epochs = experiment.training().epochs();
         TrainingListener progress = new TrainingListener() {
@@ -146,7 +149,6 @@ public final class ExperimentRunner {
         };
 
         long t1 = System.nanoTime();
-        Path finalDir = placement.root().resolve(placement.folder());
         TrainingOutcome outcome;
         try {
             outcome = new Trainer(experiment, progress).train(data);
@@ -167,14 +169,14 @@ public final class ExperimentRunner {
         Provenance provenance = ProvenanceCollector.collect(experiment, data.contentSha256(),
                 Natives.setBlasThreads(experiment.training().threads()), Natives.describeBlas(),
                 options.projectDir(), start).withEndTime(Instant.now());
-        try (AtomicOutput out = AtomicOutput.begin(finalDir)) {
+        try (AtomicOutput out = AtomicOutput.begin(placement.root(), placement.folder())) {
             ModelFile.write(outcome.model(), provenance, out.dir().resolve(MODEL_FILE));
             ProvenanceWriter.write(provenance, out.dir().resolve(ProvenanceWriter.FILE_NAME));
             AtomicFiles.writeString(out.dir().resolve(EXPERIMENT_FILE), experimentJson(experiment));
             ReportWriter.write(new ReportInput(experiment, outcome.epochs(), evaluation.result(), data.test(),
                     evaluation.predicted(), evaluation.confidence(), data.classNames(), data.contentSha256(),
                     data.origin(), seconds(t0), loadSeconds, environment(provenance), outcome.stoppedEarly(),
-                    outcome.bestEpoch(), null), out.dir());
+                    outcome.bestEpoch(), null, data.input()), out.dir());
             timings.put("write", seconds(t3));
             timings.put("total", seconds(t0));
             MetricsWriter.write(new RunMetrics(name, outcome.epochs(), evaluation.result(), outcome.stoppedEarly(),
@@ -211,12 +213,12 @@ public final class ExperimentRunner {
         Provenance provenance = ProvenanceCollector.collect(experiment, data.contentSha256(),
                 Natives.setBlasThreads(experiment.training().threads()), Natives.describeBlas(),
                 options.projectDir(), start).withEndTime(Instant.now());
-        try (AtomicOutput out = AtomicOutput.begin(finalDir)) {
+        try (AtomicOutput out = AtomicOutput.begin(placement.root(), placement.folder())) {
             ProvenanceWriter.write(provenance, out.dir().resolve(ProvenanceWriter.FILE_NAME));
             AtomicFiles.writeString(out.dir().resolve(EXPERIMENT_FILE), experimentJson(experiment));
             ReportWriter.write(new ReportInput(experiment, done, null, data.test(), null, null, data.classNames(),
                     data.contentSha256(), data.origin(), totalSeconds, loadSeconds, environment(provenance), false,
-                    done.size(), e.getMessage()), out.dir());
+                    done.size(), e.getMessage(), data.input()), out.dir());
             MetricsWriter.write(metrics, out.dir());
             writeExtra(placement, out.dir());
             out.commit();

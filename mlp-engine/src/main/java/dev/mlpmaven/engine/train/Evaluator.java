@@ -19,8 +19,8 @@ public final class Evaluator {
     }
 
     public static Evaluation evaluate(TrainedModel m, DataSplit split) {
-        if (split.images().pixelsPerImage() != m.inputSize()) {
-            throw new UserException(String.format(Locale.ROOT, WRONG_INPUT, split.images().pixelsPerImage(),
+        if (split.inputWidth() != m.inputSize()) {
+            throw new UserException(String.format(Locale.ROOT, WRONG_INPUT, split.inputWidth(),
                     m.inputSize()));
         }
         for (int i = 0; i < split.size(); i++) {
@@ -36,7 +36,7 @@ public final class Evaluator {
         try {
             int[] predicted = new int[n];
             float[] confidence = new float[n];
-            TestResult r = Scorer.score(ws, PixelScaling.lookupTable(m.scaling()), split, null, predicted,
+            TestResult r = Scorer.score(ws, m.pixelTable(), split, null, predicted,
                     confidence);
             return new Evaluation(r, predicted, confidence);
         } finally {

@@ -13,6 +13,8 @@ import dev.mlpmaven.config.UserException;
 import dev.mlpmaven.engine.data.DataSplit;
 import dev.mlpmaven.engine.data.LoadedDataset;
 import dev.mlpmaven.engine.model.InputScaling;
+import dev.mlpmaven.engine.model.TrainedModel;
+import dev.mlpmaven.runtime.ImageInput;
 
 /**
  * Trains the MLP of an experiment with softmax cross-entropy.
@@ -24,8 +26,10 @@ import dev.mlpmaven.engine.model.InputScaling;
  * <p>Validation metrics (and early stopping) use the dataset's separate validation set when it has one, else a
  * seeded stratified hold-out of {@code training.validationSplit} of the training data ({@link ValidationSplit}).
  *
- * <p>Fast: plain SGD (the default) fuses each layer's update into the gemm that computes its gradient; every
- * buffer is allocated before the first step (see {@link Workspace}).
+ * <p>Fast: plain SGD (the default) fuses each layer's update into the gemm that computes its gradient; the other
+ * optimizers update every parameter in one pass ({@link Optimizer}); each activation, its dropout mask and its
+ * derivative are one pass ({@link Kernels}); every buffer is allocated before the first step (see
+ * {@link Workspace}). See docs/performance.md.
  */
 public final class Trainer {
     /** Samples per batch when evaluating. */
@@ -59,6 +63,8 @@ public final class Trainer {
     private final TrainingListener listener;
 
     private final long maxScaledInputBytes;
+    private StepProfile profile;
+    private int epochLimit;
 
     public Trainer(Experiment experiment, TrainingListener listener) {
         this(experiment, listener, ScaledInputs.MAX_BYTES);
@@ -69,6 +75,24 @@ public final class Trainer {
         this.experiment = experiment;
         this.listener = listener == null ? TrainingListener.NONE : listener;
         this.maxScaledInputBytes = maxScaledInputBytes;
+    }
+
+    /**
+     * For benchmarks: times each phase of every training step into {@code p} (see {@link StepProfile}), at a cost
+     * of two {@code System.nanoTime()} calls per phase.
+     */
+    public Trainer profile(StepProfile p) {
+        this.profile = p;
+        return this;
+    }
+
+    /**
+     * For benchmarks that compare the first epochs of a longer plan: stops after {@code epochs} epochs while the
+     * learning-rate schedule still follows {@code training.epochs}. 0: no limit.
+     */
+    public Trainer epochLimit(int epochs) {
+        this.epochLimit = epochs;
+        return this;
     }
 
     public TrainingOutcome train(LoadedDataset data) {
@@ -86,6 +110,7 @@ public final class Trainer {
         SplittableRandom shuffleRng = root.split();
         SplittableRandom splitRng = root.split();
         SplittableRandom dropoutRng = root.split();
+        long dropoutSeed = dropoutRng.nextLong(); // with the step, it keys every dropout mask (see Dropout)
 
         DataSplit train = data.train();
         // a separate validation set replaces the split: every training sample trains
@@ -100,8 +125,13 @@ public final class Trainer {
         if (es != null && validationCount == 0) {
             throw new UserException(String.format(Locale.ROOT, NO_VALIDATION, ts.validationSplit()));
         }
-        InputScaling scaling = PixelScaling.of(experiment.model().normalization(), train.images());
-        float[] lut = PixelScaling.lookupTable(scaling);
+        // a table's rows are encoded (standardised, one-hot) by its loader: its floats reach the network as they are
+        InputScaling scaling = train.isTable() ? InputScaling.UNIT
+                : PixelScaling.of(experiment.model().normalization(), train.images(),
+                        data.input() instanceof ImageInput i && i.invert());
+        // the runtime's table (invert, then scaling): training sees exactly what prediction will
+        float[] lut = data.input() instanceof ImageInput image
+                ? image.withScaling(scaling.toRuntime()).lookupTable() : PixelScaling.lookupTable(scaling);
 
         Network net = new Network(data.inputSize(), experiment.model().layers(), data.numClasses());
         double divergedLoss = TrainingDivergedException.limit(data.numClasses());
@@ -110,22 +140,23 @@ public final class Trainer {
         ScaledInputs inputs = null;
         try {
             net.initialise(initRng);
-            boolean fused = Optimizer.isPlainSgd(os);
-            Optimizer optimizer = fused ? null : Optimizer.of(os, net);
 
             int[] order = split.train();
             int n = order.length;
             int batchSize = Math.min(ts.batchSize(), n);
             int batches = (n + batchSize - 1) / batchSize;
             ws = new Workspace(net, batchSize, true);
+            ws.profile = profile;
+            TrainingStep step = new TrainingStep(net, ws, os, dropoutSeed);
             evalWs = new Workspace(net, Math.min(EVAL_BATCH, Math.max(1, Math.max(
                     validationCount, data.test().size()))), false);
-            inputs = ScaledInputs.of(train.images(), lut, maxScaledInputBytes);
+            inputs = train.isTable() ? ScaledInputs.of(train.features())
+                    : ScaledInputs.of(train.images(), lut, maxScaledInputBytes);
             int[] y = new int[batchSize];
             float[] row = new float[data.inputSize()];
-            byte[] pixels = train.images().pixels();
+            byte[] pixels = train.isTable() ? null : train.images().pixels();
             byte[] labels = train.labels().labels();
-            int ppi = train.images().pixelsPerImage();
+            int ppi = train.inputWidth();
 
             List<EpochResult> epochs = new ArrayList<>();
             float[][] best = null;
@@ -133,12 +164,16 @@ public final class Trainer {
             int bestEpoch = 0;
             int sinceBest = 0;
             boolean stoppedEarly = false;
-            for (int e = 0; e < ts.epochs(); e++) {
+            int epochsToRun = epochLimit > 0 ? Math.min(epochLimit, ts.epochs()) : ts.epochs();
+            for (int e = 0; e < epochsToRun; e++) {
                 double lr = LearningRateSchedule.rate(os.schedule(), os.learningRate(), e, ts.epochs());
                 long t0 = System.nanoTime();
                 shuffle(order, shuffleRng);
                 double lossSum = 0;
                 for (int bi = 0; bi < batches; bi++) {
+                    if (profile != null) {
+                        profile.start();
+                    }
                     int start = bi * batchSize;
                     int b = Math.min(batchSize, n - start);
                     if (inputs != null) {
@@ -147,17 +182,16 @@ public final class Trainer {
                         ws.gather(b, pixels, ppi, labels, order, start, lut, y, row);
                     }
                     Workspace.Views v = ws.views(b);
-                    ws.forward(v, dropoutRng);
-                    double loss = ws.softmaxCrossEntropy(v, y, true, null, null, 0);
+                    mark(StepProfile.Phase.GATHER);
+                    double loss = step.forward(v, y);
                     if (!(loss / b <= divergedLoss)) { // also true for NaN
                         throw new TrainingDivergedException(e + 1, bi + 1, batches, loss / b, divergedLoss, lr,
                                 epochs);
                     }
                     lossSum += loss;
-                    ws.backward(v, fused, lr);
-                    if (!fused) {
-                        Optimizer.clip(net, os.clipNorm());
-                        optimizer.step(net, (float) lr);
+                    step.update(v, lr);
+                    if (profile != null) {
+                        profile.step();
                     }
                     listener.onBatch(e + 1, bi + 1, batches);
                 }
@@ -192,7 +226,11 @@ public final class Trainer {
             float[] confidence = new float[data.test().size()];
             TestResult test = Scorer.score(evalWs, lut, data.test(), null, predicted, confidence);
             double evaluateSeconds = (System.nanoTime() - evaluateStart) / 1e9;
-            return new TrainingOutcome(net.toModel(scaling, data.classNames()), epochs,
+            // the model records how a raw input became the network's: the data's (image size, channels, invert,
+            // resize; a table's encoder), with the image scaling computed here
+            TrainedModel model = net.toModel(scaling, data.classNames()).withInput(
+                    data.input() instanceof ImageInput image ? image.withScaling(scaling.toRuntime()) : data.input());
+            return new TrainingOutcome(model, epochs,
                     new Evaluation(test, predicted, confidence), stoppedEarly, bestEpoch, evaluateSeconds);
         } finally {
             if (ws != null) {
@@ -208,17 +246,23 @@ public final class Trainer {
         }
     }
 
+    private void mark(StepProfile.Phase p) {
+        if (profile != null) {
+            profile.mark(p);
+        }
+    }
+
     private void check(LoadedDataset data) {
-        if (data.test().images().pixelsPerImage() != data.inputSize()) {
+        if (data.test().inputWidth() != data.inputSize()) {
             throw new UserException(String.format(Locale.ROOT, INPUT_MISMATCH,
-                    data.test().images().pixelsPerImage(), data.inputSize()));
+                    data.test().inputWidth(), data.inputSize()));
         }
         checkLabels("train", data.train(), data.numClasses());
         checkLabels("test", data.test(), data.numClasses());
         if (data.hasValidationSet()) {
-            if (data.validation().images().pixelsPerImage() != data.inputSize()) {
+            if (data.validation().inputWidth() != data.inputSize()) {
                 throw new UserException(String.format(Locale.ROOT, VALIDATION_INPUT_MISMATCH,
-                        data.validation().images().pixelsPerImage(), data.inputSize()));
+                        data.validation().inputWidth(), data.inputSize()));
             }
             if (experiment.training().validationSplit() > 0) {
                 throw new UserException(String.format(Locale.ROOT, VALIDATION_SET_AND_SPLIT,

@@ -2,6 +2,7 @@ package dev.mlpmaven.plugin.incremental;
 
 import dev.mlpmaven.config.DatasetSpec;
 import dev.mlpmaven.config.Experiment;
+import dev.mlpmaven.engine.io.OutputPaths;
 import dev.mlpmaven.plugin.Messages;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -32,8 +34,9 @@ import static dev.mlpmaven.plugin.Messages.format;
  *   <li>{@code plugin}: the plugin version (for a SNAPSHOT also the size and time of its jars);</li>
  *   <li>{@code experiment}: SHA-256 of the experiment as loaded, i.e. after {@code extends} and overrides
  *       (the text of the {@link Experiment} record, every default filled in);</li>
- *   <li>{@code data.*}: SHA-256 of each local data file, or the name of a named dataset (whose files the
- *       resolver checks against pinned checksums);</li>
+ *   <li>{@code data.*}: SHA-256 of each local data file (of the archive holding the data; of every file's path
+ *       and content for an image folder), or the name of a named dataset (whose files the resolver checks against
+ *       pinned checksums);</li>
  *   <li>{@code output.*}: SHA-256 of {@code model.mlp} and {@code metrics.json} as written.</li>
  * </ul>
  * The next build computes the inputs again; when they and the outputs on disk match, the experiment is up to date.
@@ -61,6 +64,20 @@ public final class Fingerprint {
         DatasetSpec d = experiment.dataset();
         if (d.isNamed()) {
             in.put("data.name", d.name());
+        } else if (d.inArchive()) {
+            in.put("data.archive", Files.isRegularFile(d.archive()) ? sha256(d.archive()) : "missing");
+        } else if (d.kind() == DatasetSpec.Kind.IMAGE_FOLDER) {
+            in.put("data.images", Files.isDirectory(d.images().folder()) ? treeSha256(d.images().folder()) : "missing");
+        } else if (d.kind() == DatasetSpec.Kind.CSV) {
+            Map<String, Path> files = new LinkedHashMap<>();
+            files.put("table", d.csv().file());
+            files.put("train-table", d.csv().trainFile());
+            files.put("test-table", d.csv().testFile());
+            for (Map.Entry<String, Path> f : files.entrySet()) {
+                if (f.getValue() != null) {
+                    in.put("data." + f.getKey(), Files.isRegularFile(f.getValue()) ? sha256(f.getValue()) : "missing");
+                }
+            }
         } else {
             Map<String, Path> files = new LinkedHashMap<>();
             files.put("train-images", d.trainImages());
@@ -143,9 +160,15 @@ public final class Fingerprint {
         Files.move(tmp, outputDir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Removes the fingerprint, so a half-done training is never taken for an up-to-date one. */
-    public static void delete(Path outputDir) throws IOException {
-        Files.deleteIfExists(outputDir.resolve(FILE));
+    /**
+     * Removes the fingerprint of {@code outputDir}, so a half-done training is never taken for an up-to-date one;
+     * only ever inside {@code outputRoot} ({@link OutputPaths#requireInside}: real paths, not strings).
+     */
+    public static void delete(Path outputRoot, Path outputDir) throws IOException {
+        Path file = outputDir.resolve(FILE);
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(OutputPaths.requireInside(outputRoot, file));
+        }
     }
 
     static String sha256(Path file) throws IOException {
@@ -155,6 +178,20 @@ public final class Fingerprint {
             for (int n; (n = in.read(buf)) > 0; ) {
                 md.update(buf, 0, n);
             }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** SHA-256 over the relative path and content of every file below {@code dir}, in path order. */
+    static String treeSha256(Path dir) throws IOException {
+        MessageDigest md = digest();
+        List<Path> files;
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            files = all.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path f : files) {
+            md.update((dir.relativize(f).toString().replace('\\', '/') + " " + sha256(f) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(md.digest());
     }
