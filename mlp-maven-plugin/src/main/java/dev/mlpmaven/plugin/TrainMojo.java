@@ -11,11 +11,13 @@ import javax.inject.Inject;
 import java.io.File;
 
 /**
- * Trains every experiment into {@code <outputDirectory>/<name>/} (model.mlp, metrics.json, report) in a forked
- * JVM (one per execution, training the changed experiments in turn), logging one line per epoch and a summary with
- * the test accuracy. An experiment whose loaded YAML, data, plugin version and outputs are unchanged since its last
- * training is skipped ({@code -Dmlp.force} retrains). Each model is attached to the project (type {@code mlp}, the
- * experiment name as classifier), so {@code mvn install} and {@code mvn deploy} publish it beside the jar.
+ * Trains every experiment into {@code <outputDirectory>/<name>/} (model.mlp, metrics.json, report), and every trial
+ * of a sweep into {@code <outputDirectory>/<name>/trials/<id>/}, in forked JVMs ({@code mlp.parallel} at once, each
+ * training its share in turn, the cores split between them), logging one line per epoch and a summary with the test
+ * accuracy. An experiment or trial whose loaded YAML, data, plugin version and outputs are unchanged since its last
+ * training is skipped ({@code -Dmlp.force} retrains); {@code -Dmlp.shard=i/n} trains one CI shard's share. Each
+ * experiment's model is attached to the project (type {@code mlp}, the experiment name as classifier), so
+ * {@code mvn install} and {@code mvn deploy} publish it beside the jar.
  *
  * <p>Bound to {@code prepare-package}: after the unit tests, before {@code package}, so {@code mvn test} stays
  * fast and the model exists when the project is packaged and installed.
