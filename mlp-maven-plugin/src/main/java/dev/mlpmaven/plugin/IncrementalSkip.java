@@ -26,11 +26,13 @@ final class IncrementalSkip {
     private final boolean force;
     /** SHA-256 of each local data file, hashed once per execution however many trials read it. */
     private final Map<Path, String> dataHashes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Path projectDir;
 
-    IncrementalSkip(Log log, String pluginVersion, boolean force) {
+    IncrementalSkip(Log log, String pluginVersion, boolean force, Path projectDir) {
         this.log = log;
         this.pluginVersion = pluginVersion;
         this.force = force;
+        this.projectDir = projectDir;
     }
 
     /**
@@ -50,7 +52,7 @@ final class IncrementalSkip {
         Map<String, String> inputs;
         Optional<String> reason;
         try {
-            inputs = Fingerprint.inputs(pluginVersion, e, dataHashes);
+            inputs = Fingerprint.inputs(pluginVersion, e, projectDir, dataHashes);
             reason = force ? Optional.of(Messages.FORCED) : Fingerprint.staleReason(out, inputs);
         } catch (IOException ex) {
             throw new MojoExecutionException(format(Messages.FINGERPRINT_NOT_COMPUTED, e.name(), ex.getMessage()), ex);

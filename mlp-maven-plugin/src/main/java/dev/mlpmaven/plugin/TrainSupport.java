@@ -312,7 +312,7 @@ final class TrainSupport {
     private void logSweeps(Map<String, dev.mlpmaven.config.Sweep> sweeps) {
         sweeps.forEach((name, sweep) -> {
             try {
-                String hash = Trials.sweepHash(sweep);
+                String hash = Trials.sweepHash(sweep, projectDir);
                 List<Result> mine = Results.scan(List.of(Trials.trialsDir(outputDirectory, name)), log::warn).stream()
                         .filter(r -> r.isTrial() && r.trial().sweepHash().equals(hash)).toList();
                 if (!mine.isEmpty()) {

@@ -29,14 +29,15 @@ public final class TrialRunner {
         Experiment experiment = Trials.experiment(sweep, trial);
         ExperimentRunner.Placement placement = new ExperimentRunner.Placement(
                 Trials.trialsDir(options.outputRoot(), sweep.name()), id,
-                Map.of(Trials.TRIAL_FILE, Trials.trialJson(sweep, trial)), false);
+                Map.of(Trials.TRIAL_FILE, Trials.trialJson(sweep, trial, options.projectDir())), false);
         try {
             new ExperimentRunner(options, listener).run(experiment, placement);
         } catch (TrainingDivergedException e) {
             listener.warn(String.format(Locale.ROOT, TRIAL_DIVERGED, experiment.name(), e.getMessage()));
         }
         try {
-            SweepBoards.update(options.outputRoot().resolve(sweep.name()), Trials.sweepHash(sweep), listener::warn);
+            SweepBoards.update(options.outputRoot().resolve(sweep.name()), Trials.sweepHash(sweep, options.projectDir()),
+                    listener::warn);
         } catch (RuntimeException e) {
             // the trial's own outputs are in place; a board that cannot be drawn must not fail it
             listener.warn(String.format(Locale.ROOT, SweepBoards.NOT_WRITTEN, sweep.name(), e.getMessage()));

@@ -58,14 +58,16 @@ public final class Trials {
     }
 
     /**
-     * A hash of what the sweep is: its settings and parameters and the experiment its trials vary (canonical,
-     * paths relative to the file). Shards of one sweep agree on it; two results that do not were made from
-     * different files.
+     * A hash of what the sweep is: its settings and parameters and the experiment its trials vary (canonical, paths
+     * relative to the file or the project as in the experiment hash, so checkouts on other machines agree). Shards of
+     * one sweep agree on it; two results that do not were made from different files.
+     *
+     * @param projectDir the project folder, or null
      */
-    public static String sweepHash(Sweep sweep) {
+    public static String sweepHash(Sweep sweep, Path projectDir) {
         ObjectNode root = JSON.createObjectNode();
         root.set("sweep", spec(sweep.spec()));
-        root.set("base", ProvenanceCollector.normaliseExperiment(sweep.base()));
+        root.set("base", ProvenanceCollector.normaliseExperiment(sweep.base(), projectDir));
         return CanonicalJson.sha256(root);
     }
 
@@ -92,13 +94,13 @@ public final class Trials {
     }
 
     /** The text of a trial's trial.json: which sweep, which trial, how it is ranked, its values. */
-    public static String trialJson(Sweep sweep, Trial trial) {
+    public static String trialJson(Sweep sweep, Trial trial, Path projectDir) {
         ObjectNode o = JSON.createObjectNode();
         o.put("sweep", sweep.name());
         o.put("id", id(trial));
         o.put("number", trial.number());
         o.put("trials", sweep.trials().size());
-        o.put("sweepHash", sweepHash(sweep));
+        o.put("sweepHash", sweepHash(sweep, projectDir));
         o.put("metric", sweep.spec().metric());
         o.put("goal", sweep.spec().goal());
         o.set("parameters", JSON.valueToTree(trial.values()));
