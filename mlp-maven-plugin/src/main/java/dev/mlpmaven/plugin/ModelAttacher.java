@@ -40,6 +40,11 @@ final class ModelAttacher {
     private final Path classesDir;
     private final boolean onnx;
 
+    /** Attaching only: no export, no copy (mlp:aggregate). */
+    ModelAttacher(Log log, MavenProjectHelper helper, MavenProject project, boolean enabled) {
+        this(log, helper, project, enabled, null, false);
+    }
+
     /**
      * @param classesDir the project's classes folder when models are copied there, else null
      * @param onnx       whether to export each model as ONNX
@@ -74,11 +79,14 @@ final class ModelAttacher {
         return onnx;
     }
 
-    /** Attaches (and copies) {@code <out>/model.mlp} when that is on and the file exists. */
-    void attach(String name, Path out) throws MojoExecutionException {
+    /**
+     * Exports, attaches and copies {@code <out>/model.mlp} as configured, when the file exists; returns whether it
+     * attached the model.
+     */
+    boolean attach(String name, Path out) throws MojoExecutionException {
         Path model = out.resolve(MODEL_FILE);
         if (!Files.isRegularFile(model)) {
-            return;
+            return false;
         }
         Path onnxFile = out.resolve(ONNX_FILE);
         if (onnx) {
@@ -94,6 +102,7 @@ final class ModelAttacher {
         if (classesDir != null) {
             copy(name, model, classesDir.resolve(CLASSES_FOLDER).resolve(name + ".mlp"));
         }
+        return enabled;
     }
 
     private void export(String name, Path model, Path target) throws MojoExecutionException {
