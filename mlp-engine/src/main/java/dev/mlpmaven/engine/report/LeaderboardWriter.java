@@ -84,8 +84,8 @@ public final class LeaderboardWriter {
         StringBuilder h = new StringBuilder(32 * 1024);
         int trials = board.sweeps().stream().mapToInt(s -> s.rows().size()).sum();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<title>mlp-maven leaderboard</title>\n<script>\n").append(Html.resource("selfcheck.js"))
-                .append("</script>\n<style>\n").append(Html.resource("report.css")).append("</style>\n</head>\n<body>\n")
+                .append("<title>mlp-maven leaderboard</title>\n")
+                .append("<style>\n").append(Html.resource("report.css")).append("</style>\n</head>\n<body>\n")
                 .append("<header><h1>Leaderboard</h1><div class=\"sub\">mlp-maven \u00b7 ")
                 .append(board.sweeps().size()).append(board.sweeps().size() == 1 ? " sweep, " : " sweeps, ")
                 .append(trials).append(trials == 1 ? " trial" : " trials").append(", ")
