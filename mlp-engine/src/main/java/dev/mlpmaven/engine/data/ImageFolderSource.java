@@ -92,15 +92,9 @@ final class ImageFolderSource {
      */
     private static String knownKey(DataCache cache, Path root, String settings, Listing listing, int threads) {
         StringBuilder stats = new StringBuilder();
-        try {
-            for (ImageFolderLoader.ImageFile f : listing.files()) {
-                java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(f.path(),
-                        java.nio.file.attribute.BasicFileAttributes.class);
-                stats.append(f.split()).append(' ').append(f.label()).append(' ').append(a.size()).append(' ')
-                        .append(a.lastModifiedTime().toInstant()).append(' ').append(f.relative()).append('\n');
-            }
-        } catch (IOException e) {
-            return ImageFolderLoader.key(listing, settings, threads);
+        for (ImageFolderLoader.ImageFile f : listing.files()) {
+            stats.append(f.split()).append(' ').append(f.label()).append(' ').append(f.size()).append(' ')
+                    .append(f.modified()).append(' ').append(f.relative()).append('\n');
         }
         String state = settings + "\n" + String.join("\n", listing.classes()) + "\n" + stats;
         String name = IdxReader.hex(IdxReader.sha256().digest((root.toAbsolutePath() + "\n" + settings)
