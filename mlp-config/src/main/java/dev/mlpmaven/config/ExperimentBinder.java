@@ -435,7 +435,48 @@ final class ExperimentBinder {
                 layers.add(new LayerSpec((int) units, activation, dropout, i));
             }
         }
+        layerSizes(m);
         return new ModelSpec(layers, enumValue(Normalization.class, text(m, Language.NORMALIZATION)));
+    }
+
+    /**
+     * Each hidden layer's weights must fit one array: {@code units x (units before + 1)} values at most
+     * {@link LayerSpec#MAX_WEIGHTS} (the first layer's inputs are known only with the data; the engine checks it).
+     */
+    private void layerSizes(YamlMap m) {
+        List<YamlScalar> units = new ArrayList<>();
+        YamlNode layerList = value(m, Language.LAYERS);
+        if (layerList instanceof YamlList list) {
+            for (YamlNode item : list.items()) {
+                YamlNode u = item instanceof YamlMap l && !checker.isInvalid(item) ? value(l, Language.UNITS) : null;
+                units.add(u instanceof YamlScalar s ? s : null);
+            }
+        } else if (value(m, Language.HIDDEN) instanceof YamlList list) {
+            list.items().forEach(i -> units.add(i instanceof YamlScalar s && !checker.isInvalid(i) ? s : null));
+        }
+        long total = 0;
+        boolean each = true;
+        for (int l = 1; l < units.size(); l++) {
+            YamlScalar before = units.get(l - 1);
+            YamlScalar here = units.get(l);
+            if (before == null || here == null) {
+                continue;
+            }
+            long in = (long) before.number();
+            long out = (long) here.number();
+            total += out * (in + 1);
+            if (out * (in + 1) > LayerSpec.MAX_WEIGHTS) {
+                each = false;
+                String path = layerList instanceof YamlList ? "model.layers[" + l + "].units" : "model.hidden[" + l + "]";
+                problems.add(here.location().problem(path, String.format(Messages.LAYER_NEVER_FITS, out, in,
+                        LayerSpec.MAX_WEIGHTS / (in + 1))));
+            }
+        }
+        if (each && total > LayerSpec.MAX_WEIGHTS) {
+            YamlNode list = layerList != null ? layerList : value(m, Language.HIDDEN);
+            problems.add(list.location().problem(layerList != null ? "model.layers" : "model.hidden",
+                    String.format(Messages.NETWORK_NEVER_FITS, total)));
+        }
     }
 
     // ---- optimizer

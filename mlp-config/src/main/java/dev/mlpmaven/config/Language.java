@@ -124,7 +124,10 @@ final class Language {
             FEATURES, HEADER, DELIMITER, MISSING, UNSEEN_CATEGORY));
 
     // ---- model
-    static final Field UNITS = Field.of("units", IntShape.atLeast(1), "Neurons in this layer.", "256").mandatory();
+    private static final String UNITS_HINT = "a layer has at most " + LayerSpec.MAX_UNITS
+            + " units, what a model file holds";
+    static final Field UNITS = Field.of("units", new IntShape(1, LayerSpec.MAX_UNITS), "Neurons in this layer.",
+            "256").mandatory().hint(UNITS_HINT + ", e.g. units: 256");
     static final Field LAYER_ACTIVATION = Field.of("activation", EnumShape.of(Activation.class),
             "Activation of this layer.", "relu").defaultText("model.activation");
     static final Field LAYER_DROPOUT = Field.of("dropout", NumberShape.fraction(0, 1),
@@ -135,9 +138,10 @@ final class Language {
     static final ObjectShape LAYER_OBJECT = new ObjectShape("layer",
             List.of(UNITS, LAYER_ACTIVATION, LAYER_DROPOUT, LAYER_INIT));
 
-    static final Field HIDDEN = Field.of("hidden", new ListShape(IntShape.atLeast(1)),
+    static final Field HIDDEN = Field.of("hidden", new ListShape(new IntShape(1, LayerSpec.MAX_UNITS)),
             "Hidden layer sizes, short for layers; [] is softmax regression.", "[256, 256]")
-            .defaultsTo(Defaults.HIDDEN).defaultText("[256, 256] when layers is absent");
+            .defaultsTo(Defaults.HIDDEN).defaultText("[256, 256] when layers is absent")
+            .hint(UNITS_HINT + ", e.g. hidden: [256, 256]");
     static final Field LAYERS = Field.of("layers", new ListShape(LAYER_OBJECT),
             "Hidden layers in order, each with its own settings (instead of hidden).",
             "[{units: 256, activation: relu, dropout: 0.1}]")

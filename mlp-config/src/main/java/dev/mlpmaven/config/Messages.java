@@ -72,6 +72,11 @@ public final class Messages {
             + " local files - named datasets validate on training.validationSplit; remove it";
     public static final String MIN_LEARNING_RATE_TOO_HIGH = "found %s, expected less than optimizer.learningRate"
             + " (%s) - cosine decays from the learning rate down to this floor";
+    public static final String LAYER_NEVER_FITS = "found %d units after a layer of %d, expected at most %d units"
+            + " there - a layer's weights (units x (inputs + 1)) are one array of at most 2147483639 values, so this"
+            + " layer can never fit; use smaller layers";
+    public static final String NETWORK_NEVER_FITS = "found hidden layers with %d weights between them, expected at"
+            + " most 2147483639 - the network's weights are one array, so it can never fit; use smaller layers";
     public static final String HIDDEN_AND_LAYERS = "found both hidden and layers, expected one of them"
             + " - hidden: [256, 256] is short for layers: [{units: 256}, {units: 256}]";
     public static final String DATASET_NAME_AND_FILES = "found both name and local files, expected one of them"

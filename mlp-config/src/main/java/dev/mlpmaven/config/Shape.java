@@ -30,9 +30,6 @@ sealed interface Shape {
             if (min == Long.MIN_VALUE && max == Long.MAX_VALUE) {
                 return "a 64-bit integer";
             }
-            if (max == Integer.MAX_VALUE) {
-                return "an integer >= " + min;
-            }
             return "an integer from " + min + " to " + max;
         }
     }
@@ -63,13 +60,14 @@ sealed interface Shape {
                 return "a number with " + num(min) + (minExclusive ? " < " : " <= ") + "value"
                         + (maxExclusive ? " < " : " <= ") + num(max);
             }
+            // an open bound: .inf would pass it, but no setting can be infinite
             if (min != null) {
-                return "a number " + (minExclusive ? "> " : ">= ") + num(min);
+                return "a finite number " + (minExclusive ? "> " : ">= ") + num(min);
             }
             if (max != null) {
-                return "a number " + (maxExclusive ? "< " : "<= ") + num(max);
+                return "a finite number " + (maxExclusive ? "< " : "<= ") + num(max);
             }
-            return "a number";
+            return "a finite number";
         }
 
         boolean accepts(double v) {

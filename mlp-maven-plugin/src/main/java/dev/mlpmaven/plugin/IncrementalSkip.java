@@ -24,11 +24,13 @@ final class IncrementalSkip {
     private final Log log;
     private final String pluginVersion;
     private final boolean force;
+    private final Path projectDir;
 
-    IncrementalSkip(Log log, String pluginVersion, boolean force) {
+    IncrementalSkip(Log log, String pluginVersion, boolean force, Path projectDir) {
         this.log = log;
         this.pluginVersion = pluginVersion;
         this.force = force;
+        this.projectDir = projectDir;
     }
 
     /**
@@ -39,7 +41,7 @@ final class IncrementalSkip {
         Map<String, String> inputs;
         Optional<String> reason;
         try {
-            inputs = Fingerprint.inputs(pluginVersion, e);
+            inputs = Fingerprint.inputs(pluginVersion, e, projectDir);
             reason = force ? Optional.of(Messages.FORCED) : Fingerprint.staleReason(out, inputs);
         } catch (IOException ex) {
             throw new MojoExecutionException(format(Messages.FINGERPRINT_NOT_COMPUTED, e.name(), ex.getMessage()), ex);

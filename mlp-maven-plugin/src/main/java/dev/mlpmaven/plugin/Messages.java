@@ -87,6 +87,9 @@ public final class Messages {
 
     public static final String CANNOT_LIST = "mlp: cannot list the folder %s: %s - check that it exists and is readable";
 
+    public static final String BAD_FORK_MAX_HEAP = "mlp: forkMaxHeap: found '%s', expected a size such as 8g, 512m"
+            + " or 2048m - it becomes the fork's -Xmx and off-heap limit (-Dmlp.forkMaxHeap=8g)";
+
     public static final String CANNOT_READ = "mlp: cannot read %s: %s - check that the file exists and is readable";
 
     // --- train (TrainSupport, IncrementalSkip, ModelAttacher) ---

@@ -67,7 +67,8 @@ public class TrainMojo extends AbstractForkMojo {
     @Override
     protected void executeMojo() throws MojoExecutionException, MojoFailureException {
         new TrainSupport(getLog(), forkSupport(),
-                new IncrementalSkip(getLog(), IncrementalSkip.pluginVersion(plugin), force),
+                new IncrementalSkip(getLog(), IncrementalSkip.pluginVersion(plugin), force,
+                        project.getBasedir().toPath()),
                 new ModelAttacher(getLog(), projectHelper, project, attach),
                 outputDirectory.toPath(), project.getBasedir().toPath(), extendsRootPath(), fork)
                 .train(experimentFiles(), allOverrides());

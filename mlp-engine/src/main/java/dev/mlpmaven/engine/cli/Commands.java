@@ -1,5 +1,6 @@
 package dev.mlpmaven.engine.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,6 +10,8 @@ import dev.mlpmaven.config.Experiment;
 import dev.mlpmaven.config.ExperimentLoader;
 import dev.mlpmaven.engine.data.DatasetResolver;
 import dev.mlpmaven.engine.data.LoadedDataset;
+import dev.mlpmaven.engine.io.AtomicFiles;
+import dev.mlpmaven.engine.io.JsonNumbers;
 import dev.mlpmaven.engine.model.LoadedModel;
 import dev.mlpmaven.engine.model.ModelFile;
 import dev.mlpmaven.engine.run.ExperimentRunner;
@@ -20,11 +23,7 @@ import dev.mlpmaven.engine.train.Evaluator;
 import dev.mlpmaven.engine.train.Natives;
 import dev.mlpmaven.engine.train.TestResult;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 
@@ -151,14 +150,14 @@ final class Commands {
         }
     }
 
-    private static void writeEvaluation(Path file, Path model, LoadedDataset data, TestResult r) {
+    static void writeEvaluation(Path file, Path model, LoadedDataset data, TestResult r) {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("model", model.toAbsolutePath().toString());
         root.put("dataset", data.name());
         root.put("images", data.test().size());
-        root.put("accuracy", r.accuracy());
-        root.put("loss", r.loss());
+        JsonNumbers.put(root, "accuracy", r.accuracy());
+        JsonNumbers.put(root, "loss", r.loss());
         ArrayNode matrix = root.putArray("confusionMatrix");
         for (int[] row : r.confusionMatrix()) {
             ArrayNode a = matrix.addArray();
@@ -167,13 +166,9 @@ final class Commands {
             }
         }
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            json.writeValue(tmp.toFile(), root);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            AtomicFiles.writeString(file, json.writeValueAsString(root) + "\n");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the evaluation as JSON", e);
         }
     }
 }

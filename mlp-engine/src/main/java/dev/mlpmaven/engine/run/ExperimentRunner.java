@@ -17,6 +17,7 @@ import dev.mlpmaven.engine.report.ReportInput;
 import dev.mlpmaven.engine.report.ReportWriter;
 import dev.mlpmaven.engine.train.EpochResult;
 import dev.mlpmaven.engine.train.Evaluation;
+import dev.mlpmaven.engine.train.MemoryBudget;
 import dev.mlpmaven.engine.train.Natives;
 import dev.mlpmaven.engine.train.TrainingDivergedException;
 import dev.mlpmaven.engine.train.TrainingListener;
@@ -110,6 +111,8 @@ public final class ExperimentRunner {
         double loadSeconds = seconds(t0);
         listener.info(String.format(Locale.ROOT, LOADED_LINE, name, data.name(), loadSeconds, data.train().size(),
                 data.test().size(), data.isTable() ? "rows" : "images", data.numClasses()));
+        // before the network is built: a network that cannot fit fails here, with what it needs and what there is
+        MemoryBudget.check(experiment, data, MemoryBudget.Limits.ofThisJvm());
 
         int epochs = experiment.training().epochs();
         TrainingListener progress = new TrainingListener() {
@@ -152,7 +155,7 @@ public final class ExperimentRunner {
         try (AtomicOutput out = AtomicOutput.begin(options.outputRoot(), experiment.name())) {
             ModelFile.write(outcome.model(), provenance, out.dir().resolve(MODEL_FILE));
             ProvenanceWriter.write(provenance, out.dir().resolve(ProvenanceWriter.FILE_NAME));
-            AtomicFiles.writeString(out.dir().resolve(EXPERIMENT_FILE), experimentJson(experiment));
+            AtomicFiles.writeString(out.dir().resolve(EXPERIMENT_FILE), experimentJson(provenance));
             ReportWriter.write(new ReportInput(experiment, outcome.epochs(), evaluation.result(), data.test(),
                     evaluation.predicted(), evaluation.confidence(), data.classNames(), data.contentSha256(),
                     data.origin(), seconds(t0), loadSeconds, environment(provenance), outcome.stoppedEarly(),
@@ -191,7 +194,7 @@ public final class ExperimentRunner {
                 options.projectDir(), start).withEndTime(Instant.now());
         try (AtomicOutput out = AtomicOutput.begin(options.outputRoot(), experiment.name())) {
             ProvenanceWriter.write(provenance, out.dir().resolve(ProvenanceWriter.FILE_NAME));
-            AtomicFiles.writeString(out.dir().resolve(EXPERIMENT_FILE), experimentJson(experiment));
+            AtomicFiles.writeString(out.dir().resolve(EXPERIMENT_FILE), experimentJson(provenance));
             ReportWriter.write(new ReportInput(experiment, done, null, data.test(), null, null, data.classNames(),
                     data.contentSha256(), data.origin(), totalSeconds, loadSeconds, environment(provenance), false,
                     done.size(), e.getMessage(), data.input()), out.dir());
@@ -201,8 +204,9 @@ public final class ExperimentRunner {
         IndexWriter.regenerate(options.outputRoot(), listener::warn);
     }
 
-    static String experimentJson(Experiment experiment) {
-        return ProvenanceCollector.normaliseExperiment(experiment).toPrettyString() + "\n";
+    /** experiment.json: the normalised experiment of the provenance (the tree its hash is computed over). */
+    static String experimentJson(Provenance provenance) {
+        return provenance.experiment().toPrettyString() + "\n";
     }
 
     private static Map<String, String> environment(Provenance p) {

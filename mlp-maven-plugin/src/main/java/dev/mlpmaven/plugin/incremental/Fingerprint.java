@@ -2,7 +2,9 @@ package dev.mlpmaven.plugin.incremental;
 
 import dev.mlpmaven.config.DatasetSpec;
 import dev.mlpmaven.config.Experiment;
+import dev.mlpmaven.config.FileKind;
 import dev.mlpmaven.engine.io.OutputPaths;
+import dev.mlpmaven.engine.run.ProvenanceCollector;
 import dev.mlpmaven.plugin.Messages;
 
 import java.io.IOException;
@@ -32,8 +34,9 @@ import static dev.mlpmaven.plugin.Messages.format;
  * <p>After a successful training the plugin writes {@code <outputRoot>/<name>/fingerprint} (a properties file):
  * <ul>
  *   <li>{@code plugin}: the plugin version (for a SNAPSHOT also the size and time of its jars);</li>
- *   <li>{@code experiment}: SHA-256 of the experiment as loaded, i.e. after {@code extends} and overrides
- *       (the text of the {@link Experiment} record, every default filled in);</li>
+ *   <li>{@code experiment}: the experiment hash of provenance ({@code experimentSha256}: SHA-256 of the RFC 8785
+ *       text of the experiment as loaded, after {@code extends} and overrides, every default filled in, paths in
+ *       the project relative to the experiment file);</li>
  *   <li>{@code data.*}: SHA-256 of each local data file (of the archive holding the data; of every file's path
  *       and content for an image folder), or the name of a named dataset (whose files the resolver checks against
  *       pinned checksums);</li>
@@ -44,17 +47,25 @@ import static dev.mlpmaven.plugin.Messages.format;
 public final class Fingerprint {
     public static final String FILE = "fingerprint";
     public static final List<String> OUTPUTS = List.of("model.mlp", "metrics.json");
-    private static final int FORMAT = 1;
+    /** 2: the experiment hash is provenance's (RFC 8785, path-independent); 1 hashed Record.toString(). */
+    private static final int FORMAT = 2;
 
     private Fingerprint() {
     }
 
-    /** The inputs of one experiment: plugin version, loaded experiment, data. */
-    public static Map<String, String> inputs(String pluginVersion, Experiment experiment) throws IOException {
+    /**
+     * The inputs of one experiment: plugin version, loaded experiment, data.
+     *
+     * @param projectDir the project folder: paths in it are hashed relative to the experiment file, so a checkout
+     *                   that moves stays up to date
+     */
+    public static Map<String, String> inputs(String pluginVersion, Experiment experiment, Path projectDir)
+            throws IOException {
         Map<String, String> in = new TreeMap<>();
         in.put("format", String.valueOf(FORMAT));
         in.put("plugin", pluginVersion);
-        in.put("experiment", sha256(experiment.toString().getBytes(StandardCharsets.UTF_8)));
+        // the same hash as provenance.json's experimentSha256
+        in.put("experiment", ProvenanceCollector.experimentSha256(experiment, projectDir));
         DatasetSpec d = experiment.dataset();
         if (d.isNamed()) {
             in.put("data.name", d.name());
@@ -157,6 +168,7 @@ public final class Fingerprint {
         }
     }
 
+    /** The file's SHA-256; an IOException that says why it cannot be read: "/data/x.idx (permission denied)". */
     static String sha256(Path file) throws IOException {
         MessageDigest md = digest();
         try (InputStream in = Files.newInputStream(file)) {
@@ -164,6 +176,8 @@ public final class Fingerprint {
             for (int n; (n = in.read(buf)) > 0; ) {
                 md.update(buf, 0, n);
             }
+        } catch (IOException e) {
+            throw new IOException(file + " (" + FileKind.reason(e) + ")", e);
         }
         return HexFormat.of().formatHex(md.digest());
     }
