@@ -53,7 +53,7 @@ final class ImageFolderSource {
                     + settings + "\n" + String.join("\n", listing.classes())).getBytes(
                     java.nio.charset.StandardCharsets.UTF_8)));
         } else {
-            key = ImageFolderLoader.key(listing, settings, threads);
+            key = knownKey(cache, root, settings, listing, threads);
         }
         Path entry = cache.imagesEntry(key);
         Decoded d = null;
@@ -82,6 +82,39 @@ final class ImageFolderSource {
             }
         }
         return assemble(spec, seed, d, listing, shown, key, archive, invert);
+    }
+
+    /**
+     * The content key of the folder's files. Hashing 70,000 files costs seconds, so the cache keeps an index per
+     * folder and settings ({@code images/<hash of folder and settings>.index}: every file's split, class, size,
+     * modification time and path, then the key); when every file's size and modification time are as the index
+     * says, its key is used without reading the files (as git and make trust them), else the files are hashed again.
+     */
+    private static String knownKey(DataCache cache, Path root, String settings, Listing listing, int threads) {
+        StringBuilder stats = new StringBuilder();
+        for (ImageFolderLoader.ImageFile f : listing.files()) {
+            stats.append(f.split()).append(' ').append(f.label()).append(' ').append(f.size()).append(' ')
+                    .append(f.modified()).append(' ').append(f.relative()).append('\n');
+        }
+        String state = settings + "\n" + String.join("\n", listing.classes()) + "\n" + stats;
+        String name = IdxReader.hex(IdxReader.sha256().digest((root.toAbsolutePath() + "\n" + settings)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Path index = cache.imagesEntry(name).resolveSibling(name + ".index");
+        try {
+            if (Files.isRegularFile(index)) {
+                String saved = Files.readString(index, java.nio.charset.StandardCharsets.UTF_8);
+                int cut = saved.indexOf('\n');
+                if (cut == 64 && saved.substring(cut + 1).equals(state)) {
+                    return saved.substring(0, cut);
+                }
+            }
+        } catch (IOException e) {
+            // unreadable index: hash the files
+        }
+        String key = ImageFolderLoader.key(listing, settings, threads);
+        cache.write(index, java.nio.ByteBuffer.wrap((key + "\n" + state).getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)));
+        return key;
     }
 
     private static LoadedDataset assemble(DatasetSpec spec, long seed, Decoded d, Listing listing, String shown,

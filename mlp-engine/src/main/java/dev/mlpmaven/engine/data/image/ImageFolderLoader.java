@@ -46,7 +46,7 @@ public final class ImageFolderLoader {
     }
 
     /** One image file: which split, which class, where. */
-    public record ImageFile(byte split, int label, Path path, String relative) {
+    public record ImageFile(byte split, int label, Path path, String relative, long size, String modified) {
     }
 
     /** The files of an image folder and its classes. */
@@ -153,9 +153,17 @@ public final class ImageFolderLoader {
             if (!Files.isDirectory(folder)) {
                 continue; // a test or validation set need not have every class
             }
+            java.util.Map<Path, java.nio.file.attribute.BasicFileAttributes> attributes = new java.util.HashMap<>();
             List<Path> images;
-            try (Stream<Path> all = Files.walk(folder)) {
-                images = all.filter(f -> !hidden(folder, f) && Files.isRegularFile(f)).sorted().toList();
+            // one stat per file: the attributes come with the walk (size and time for the cache's index)
+            try (Stream<Path> all = Files.find(folder, Integer.MAX_VALUE, (f, a) -> {
+                if (a.isRegularFile() && !hidden(folder, f)) {
+                    attributes.put(f, a);
+                    return true;
+                }
+                return false;
+            })) {
+                images = all.sorted().toList();
             } catch (IOException e) {
                 throw new UserException(String.format(Locale.ROOT, "%s: could not list the folder (%s)", folder, e), e);
             }
@@ -163,8 +171,9 @@ public final class ImageFolderLoader {
                 throw new UserException(String.format(Locale.ROOT, EMPTY_CLASS, folder));
             }
             for (Path f : images) {
-                out.add(new ImageFile(split, c, f, dir.getParent() == null ? f.toString()
-                        : dir.relativize(f).toString().replace('\\', '/')));
+                java.nio.file.attribute.BasicFileAttributes a = attributes.get(f);
+                out.add(new ImageFile(split, c, f, dir.relativize(f).toString().replace('\\', '/'), a.size(),
+                        a.lastModifiedTime().toInstant().toString()));
             }
         }
     }
