@@ -3,12 +3,14 @@ package dev.mlpmaven.plugin;
 import dev.mlpmaven.engine.cli.CliArguments;
 import dev.mlpmaven.engine.cli.Protocol;
 import dev.mlpmaven.engine.data.DataOptions;
+import dev.mlpmaven.engine.platform.NativePlatform;
 import dev.mlpmaven.plugin.fork.ArgLine;
 import dev.mlpmaven.plugin.fork.ClassDataArchive;
 import dev.mlpmaven.plugin.fork.ForkLauncher;
 import dev.mlpmaven.plugin.fork.ForkResult;
 import dev.mlpmaven.plugin.fork.IoReason;
 import dev.mlpmaven.plugin.fork.ProgressBar;
+import dev.mlpmaven.plugin.fork.ThreadSplit;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -17,37 +19,50 @@ import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Proxy;
+import org.eclipse.aether.RepositorySystem;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import static dev.mlpmaven.plugin.Messages.format;
 
 /**
  * Runs the engine ({@code dev.mlpmaven.engine.cli.Main}) in a forked JVM for a goal: {@code java} of Maven's own
- * JDK, JVM options, class-data sharing, environment (proxy credentials, the thread split of a parallel build),
- * the data options every command shares; streams the fork's lines into the Maven log and turns its exit into
- * success, a MojoFailureException or a MojoExecutionException.
+ * JDK; the classpath resolved on demand with this platform's natives ({@link ForkClasspath}); JVM options (argLine,
+ * the natives' CPU build, crash reports under {@code target/mlp/}, class-data sharing); the environment (proxy
+ * credentials, the {@link ThreadSplit} of a parallel build); the data options every command shares. It streams the
+ * fork's lines into the Maven log and turns its exit into success, a MojoFailureException or a
+ * MojoExecutionException.
  */
 final class ForkSupport {
     static final String MAIN_CLASS = "dev.mlpmaven.engine.cli.Main";
+    /** The JavaCPP property naming the native build to load (the fork gets the one resolved for it). */
+    static final String EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
+    /** Where the JVM writes a crash report ({@code %p} is its pid), under {@code <build directory>/}. */
+    static final String CRASH_REPORT = "mlp/hs_err_pid%p.log";
 
     private final Log log;
     private final MavenSession session;
     private final MavenProject project;
     private final PluginDescriptor plugin;
+    private final RepositorySystem repositorySystem;
     private final ForkOptions options;
 
-    ForkSupport(Log log, MavenSession session, MavenProject project, PluginDescriptor plugin, ForkOptions options) {
+    ForkSupport(Log log, MavenSession session, MavenProject project, PluginDescriptor plugin,
+                RepositorySystem repositorySystem, ForkOptions options) {
         this.log = log;
         this.session = session;
         this.project = project;
         this.plugin = plugin;
+        this.repositorySystem = repositorySystem;
         this.options = options;
     }
 
@@ -89,8 +104,17 @@ final class ForkSupport {
         return p != null && p.getHost() != null && !p.getHost().isBlank() ? p : null;
     }
 
-    /** The fork's environment: the configured variables, proxy credentials, a fair OMP_NUM_THREADS under -T. */
-    Map<String, String> environment() {
+    /**
+     * How the cores are split: the builder threads of a parallel build times {@code forksPerBuilder} (the forks
+     * one goal starts at once).
+     */
+    ThreadSplit threadSplit(int forksPerBuilder) {
+        int builders = session.isParallel() ? Math.max(1, session.getRequest().getDegreeOfConcurrency()) : 1;
+        return ThreadSplit.of(Runtime.getRuntime().availableProcessors(), builders, forksPerBuilder);
+    }
+
+    /** The fork's environment: the configured variables, proxy credentials, the thread split. */
+    Map<String, String> environment(ThreadSplit split) {
         Map<String, String> env = new LinkedHashMap<>(options.environmentVariables());
         Proxy proxy = activeProxy();
         if (proxy != null) {
@@ -98,12 +122,11 @@ final class ForkSupport {
             putIfSet(env, CliArguments.PROXY_PASSWORD_ENV, proxy.getPassword());
             putIfSet(env, CliArguments.NON_PROXY_HOSTS_ENV, proxy.getNonProxyHosts());
         }
-        if (session.isParallel() && !env.containsKey("OMP_NUM_THREADS") && System.getenv("OMP_NUM_THREADS") == null) {
-            int builders = Math.max(1, session.getRequest().getDegreeOfConcurrency());
-            int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / builders);
-            env.put("OMP_NUM_THREADS", String.valueOf(threads));
-            log.debug(format(Messages.THREAD_SPLIT, builders, threads));
+        Map<String, String> threads = split.environment(options.environmentVariables(), System.getenv());
+        if (!threads.isEmpty()) {
+            log.debug(format(Messages.THREAD_SPLIT, split.concurrentForks(), split.threadsPerFork(), threads));
         }
+        env.putAll(threads);
         return env;
     }
 
@@ -124,32 +147,65 @@ final class ForkSupport {
      * Runs the fork with {@code args}; returns normally after exit code 0. Exit code 2 becomes a
      * MojoFailureException with the fork's message alone, anything else a MojoExecutionException.
      */
-    void run(List<String> args, ProgressBar bar) throws MojoExecutionException, MojoFailureException {
-        check(launch(args, new MavenForkLog(log, bar, List.of())));
+    void run(List<String> args, ProgressBar bar, Supplier<String> what)
+            throws MojoExecutionException, MojoFailureException {
+        check(launch(args, new MavenForkLog(log, bar, List.of())), what);
+    }
+
+    /** The natives this fork gets: {@code mlp.nativeClassifier}, else this machine's. */
+    NativePlatform natives() throws MojoExecutionException, MojoFailureException {
+        NativePlatform natives = NativeSelection.choose(options.nativeClassifier());
+        log.debug(format(Messages.NATIVES_CHOSEN, natives.classifier(), options.nativeClassifier() == null
+                ? "this machine's" : "mlp.nativeClassifier"));
+        return natives;
+    }
+
+    /** The fork's classpath: the engine and its dependencies with these natives, resolved once per session. */
+    List<Path> classpath(NativePlatform natives) throws MojoExecutionException {
+        Artifact engine = plugin.getArtifactMap().get(ForkClasspath.ENGINE_GROUP + ":" + ForkClasspath.ENGINE_ARTIFACT);
+        if (engine == null) {
+            throw new MojoExecutionException(format(Messages.FORK_CLASSPATH_UNRESOLVED,
+                    "the plugin has no dependency " + ForkClasspath.ENGINE_GROUP + ":" + ForkClasspath.ENGINE_ARTIFACT));
+        }
+        return ForkClasspath.resolve(repositorySystem, session.getRepositorySession(),
+                project.getRemotePluginRepositories(), engine.getVersion(), natives, log);
+    }
+
+    /** Runs the engine inside Maven's JVM (train's {@code -Dmlp.fork=false}), in a class loader of its own. */
+    ForkResult runInProcess(List<String> args, MavenForkLog forkLog)
+            throws MojoExecutionException, MojoFailureException {
+        List<Path> classpath = classpath(natives());
+        Map<String, String> env = new LinkedHashMap<>(System.getenv());
+        env.putAll(environment(threadSplit(1)));
+        try {
+            return InProcessEngine.run(classpath, args, env, forkLog, session.getRepositorySession());
+        } finally {
+            forkLog.clear();
+        }
     }
 
     /** Runs the fork to its end and returns how it ended; throws only when it cannot be started. */
     ForkResult launch(List<String> args, MavenForkLog forkLog) throws MojoExecutionException, MojoFailureException {
+        NativePlatform natives = natives();
+        List<Path> classpath = classpath(natives);
         Path java = Path.of(System.getProperty("java.home"), "bin",
                 System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
-        List<Path> classpath = new ArrayList<>();
-        for (Artifact a : plugin.getArtifacts()) {
-            if (a.getFile() != null) {
-                classpath.add(a.getFile().toPath());
-            }
-        }
-        List<String> jvmArgs = new ArrayList<>(jvmArgs(options.argLine()));
+        Path build = Path.of(project.getBuild().getDirectory());
+        List<String> jvmArgs = jvmArgs(options.argLine(), natives, build);
         ClassDataArchive archive = null;
-        if (options.classDataSharing() && !ClassDataArchive.chosenBy(jvmArgs)) {
+        // the JVM archives classes from jars only: a folder on the classpath (an engine built in the same reactor)
+        // would make it refuse to start
+        if (options.classDataSharing() && !ClassDataArchive.chosenBy(jvmArgs)
+                && classpath.stream().allMatch(Files::isRegularFile)) {
             Path cache = options.cacheDir() != null ? options.cacheDir().toPath()
                     : DataOptions.defaultCacheDir(System.getenv(), System.getProperty("user.home"));
             archive = ClassDataArchive.of(cache, System.getProperty("java.home"), System.getProperty("java.version"),
                     classpath);
             jvmArgs.addAll(archive.jvmArgs());
         }
+        Duration timeout = options.forkTimeout() > 0 ? Duration.ofSeconds(options.forkTimeout()) : null;
         ForkLauncher.Launch launch = new ForkLauncher.Launch(java, jvmArgs, classpath, MAIN_CLASS,
-                args, environment(), project.getBasedir().toPath(),
-                Path.of(project.getBuild().getDirectory(), "mlp-fork"));
+                args, environment(threadSplit(1)), project.getBasedir().toPath(), build.resolve("mlp-fork"), timeout);
         ForkResult result;
         try {
             result = ForkLauncher.run(launch, forkLog);
@@ -162,10 +218,62 @@ final class ForkSupport {
             forkLog.clear();
         }
         log.debug(format(Messages.FORK_ENDED, result.exitCode(), result.seconds()));
-        if (archive != null && archive.finish(result.exitCode())) {
+        if (archive != null) {
+            result = finishArchive(archive, result, log);
+        }
+        Path report = build.resolve(CRASH_REPORT.replace("%p", Long.toString(result.pid())));
+        if (result.bye() == null && result.exitCode() != 0 && Files.isRegularFile(report)) {
+            result = result.withCrashReport(report);
+        }
+        return result;
+    }
+
+    /**
+     * JVM options of the fork: the user's argLine, then (unless it sets them) the natives' CPU build for JavaCPP
+     * and crash reports under {@code <build>/mlp/}.
+     */
+    static List<String> jvmArgs(String argLine, NativePlatform natives, Path build) throws MojoFailureException {
+        List<String> args = new ArrayList<>(jvmArgs(argLine));
+        if (natives.hasCpuVariants() && args.stream().noneMatch(a -> a.startsWith("-D" + EXTENSION_PROPERTY + "="))) {
+            args.add("-D" + EXTENSION_PROPERTY + "=" + natives.extension());
+        }
+        if (args.stream().noneMatch(a -> a.startsWith("-XX:ErrorFile="))) {
+            Path report = build.resolve(CRASH_REPORT);
+            try {
+                Files.createDirectories(report.getParent());
+            } catch (IOException e) {
+                // the JVM then writes its report into the working directory, as without the option
+            }
+            args.add("-XX:ErrorFile=" + report);
+        }
+        return args;
+    }
+
+    /**
+     * Moves a newly written class-data archive into place after a good run. A JVM that ran the command well (BYE 0)
+     * but then failed to write the archive at exit (a full disk: "Unable to write to shared archive file") ended
+     * with exit code 1: a warning only, the run counts as the success it was (15.5).
+     */
+    static ForkResult finishArchive(ClassDataArchive archive, ForkResult result, Log log) {
+        boolean failedAtExit = archive.isWriting() && result.exitCode() != 0 && Integer.valueOf(0).equals(result.bye())
+                && result.failure() == null && result.error() == null && !result.timedOut();
+        if (failedAtExit) {
+            archive.finish(-1);
+            log.warn(format(Messages.CDS_NOT_WRITTEN, archive.file(), jvmSaid(result), archive.file().getParent()));
+            return result.withExitCode(Protocol.EXIT_OK);
+        }
+        if (archive.finish(result.exitCode())) {
             log.debug(format(Messages.CDS_WRITTEN, archive.file()));
         }
         return result;
+    }
+
+    /** The JVM's own line about the archive ("Unable to write to shared archive file."), without log decorations. */
+    static String jvmSaid(ForkResult result) {
+        String line = result.outputTail().stream().filter(l -> l.contains("Unable to write")).findFirst()
+                .or(() -> result.outputTail().stream().filter(l -> l.contains("shared archive")).findFirst())
+                .orElse("exit code " + result.exitCode());
+        return line.replaceFirst("^(\\[[^]]*]\\s*)+", "").trim();
     }
 
     /**
@@ -188,11 +296,25 @@ final class ForkSupport {
         }
     }
 
-    /**
-     * Returns normally after exit code 0; exit code 2 with a FAILURE message is a MojoFailureException with that
-     * message alone, an ERROR message or any other exit code a MojoExecutionException.
-     */
+    /** {@link #check(ForkResult, Supplier)} for a fork without a timeout. */
     static void check(ForkResult result) throws MojoExecutionException, MojoFailureException {
+        check(result, () -> "the fork", 0);
+    }
+
+    void check(ForkResult result, Supplier<String> what) throws MojoExecutionException, MojoFailureException {
+        check(result, what, options.forkTimeout());
+    }
+
+    /**
+     * Returns normally after exit code 0; a timeout is a MojoFailureException naming {@code what} ran too long;
+     * exit code 2 with a FAILURE message is a MojoFailureException with that message alone; an ERROR message or
+     * any other exit code a MojoExecutionException.
+     */
+    static void check(ForkResult result, Supplier<String> what, int timeoutSeconds)
+            throws MojoExecutionException, MojoFailureException {
+        if (result.timedOut()) {
+            throw new MojoFailureException(format(Messages.FORK_TIMEOUT, what.get(), timeoutSeconds, result.seconds()));
+        }
         if (result.exitCode() == Protocol.EXIT_OK) {
             return;
         }
@@ -202,7 +324,11 @@ final class ForkSupport {
         if (result.error() != null) {
             throw new MojoExecutionException(format(Messages.FORK_ERROR, result.error()));
         }
-        throw new MojoExecutionException(format(Messages.FORK_CRASHED, result.exitCode(),
-                String.join(System.lineSeparator(), result.outputTail())));
+        String crashed = format(Messages.FORK_CRASHED, result.exitCode(),
+                String.join(System.lineSeparator(), result.outputTail()));
+        if (result.crashReport() != null) {
+            crashed += format(Messages.FORK_CRASH_REPORT, result.crashReport());
+        }
+        throw new MojoExecutionException(crashed);
     }
 }

@@ -117,8 +117,11 @@ public final class Messages {
     /** Debug: exit code and seconds of a fork. */
     public static final String FORK_ENDED = "mlp: the fork ended with exit code %d after %.2f s";
 
-    /** Debug: the thread split of a parallel build: builder threads, OMP_NUM_THREADS of each fork. */
-    public static final String THREAD_SPLIT = "mlp: parallel build with %d threads: OMP_NUM_THREADS=%d for each fork";
+    /** Debug: the thread split of a parallel build: forks at once, threads of each, the variables set. */
+    public static final String THREAD_SPLIT = "mlp: %d forks may train at once: %d threads each (%s)";
+
+    /** Debug: the natives' classifier and why. */
+    public static final String NATIVES_CHOSEN = "mlp: the fork gets ND4J natives %s (%s)";
 
     /** 15.7: the fork's argument file (its classpath) cannot be written; not java.home's fault. */
     public static final String ARGFILE_NOT_WRITTEN =
@@ -129,6 +132,36 @@ public final class Messages {
 
     public static final String BAD_ARG_LINE =
             "mlp: argLine [%s]: found an unclosed %s quote, expected quotes in pairs - check <argLine> or -Dmlp.argLine";
+
+    /** Debug: jars of the fork's classpath, the natives' classifier. */
+    public static final String FORK_CLASSPATH = "mlp: resolved the fork's classpath: %d jars, ND4J natives %s";
+
+    public static final String FORK_CLASSPATH_OFFLINE =
+            "mlp: Maven is offline (-o) and the local repository lacks %s, which the forked JVM needs - run the build"
+                    + " once online, or fetch it: %s";
+
+    public static final String FORK_CLASSPATH_UNRESOLVED =
+            "mlp: cannot resolve the forked JVM's classpath: %s - check the repositories of settings.xml and the network";
+
+    public static final String NATIVE_UNSUPPORTED =
+            "mlp: this machine (os.name=%s, os.arch=%s) is not a platform ND4J publishes natives for, expected one of"
+                    + " %s - train on one of those, or set -Dmlp.nativeClassifier to one of %s if the detection is wrong";
+
+    public static final String NATIVE_BAD_CLASSIFIER =
+            "mlp: nativeClassifier '%s': found no ND4J natives of that name, expected one of %s - leave it unset to"
+                    + " use this machine's (%s)";
+
+    /** 15.5: the class-data sharing archive could not be written at the fork's exit: a warning only. */
+    public static final String CDS_NOT_WRITTEN =
+            "mlp: could not write the class-data sharing archive %s (the JVM said: %s); the build goes on without it"
+                    + " - free disk space in %s or set -Dmlp.classDataSharing=false";
+
+    public static final String FORK_TIMEOUT =
+            "mlp: %s: the forked JVM did not end within mlp.forkTimeout=%d s; it was stopped after %.1f s - raise"
+                    + " -Dmlp.forkTimeout or find where it hangs (mvn -X shows its output)";
+
+    /** Appended to {@link #FORK_CRASHED} when the JVM wrote a crash report. */
+    public static final String FORK_CRASH_REPORT = "%nthe JVM's crash report: %s";
 
     // --- check (QualityGate) ---
 

@@ -6,6 +6,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
+import org.eclipse.aether.RepositorySystem;
 
 import javax.inject.Inject;
 import java.io.File;
@@ -41,9 +42,9 @@ public class TrainMojo extends AbstractForkMojo {
     private boolean force;
 
     /**
-     * Train in a forked JVM (the default). {@code false} trains inside Maven's JVM, for debugging only:
-     * ND4J's native library then lives in the plugin's class loader, {@code argLine} and
-     * {@code environmentVariables} do not apply, and a second module of the same build may fail to load it.
+     * Train in a forked JVM (the default). {@code false} trains inside Maven's JVM, for debugging only: the engine
+     * runs from the same classpath in a class loader of its own (one per build, so ND4J's native library loads
+     * once), and {@code argLine}, {@code forkTimeout} and {@code classDataSharing} do not apply.
      *
      * @since 0.1.0
      */
@@ -60,7 +61,8 @@ public class TrainMojo extends AbstractForkMojo {
     private boolean attach;
 
     @Inject
-    public TrainMojo(MavenProjectHelper projectHelper) {
+    public TrainMojo(MavenProjectHelper projectHelper, RepositorySystem repositorySystem) {
+        super(repositorySystem);
         this.projectHelper = projectHelper;
     }
 

@@ -1,20 +1,15 @@
 package dev.mlpmaven.plugin;
 
 import dev.mlpmaven.config.Experiment;
-import dev.mlpmaven.config.UserException;
 import dev.mlpmaven.engine.report.ExperimentSummary;
 import dev.mlpmaven.engine.report.IndexWriter;
 import dev.mlpmaven.engine.report.SummaryTable;
-import dev.mlpmaven.engine.run.ExperimentRunner;
-import dev.mlpmaven.engine.run.RunListener;
-import dev.mlpmaven.engine.run.RunOptions;
 import dev.mlpmaven.plugin.fork.ForkResult;
 import dev.mlpmaven.plugin.fork.ProgressBar;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,62 +72,35 @@ final class TrainSupport {
             }
         }
         if (!stale.isEmpty()) {
-            if (forked) {
-                trainInFork(stale, overrides);
-            } else {
-                trainInProcess(stale, overrides);
-            }
+            trainStale(stale, overrides);
         }
         logSummary(experiments.stream().map(Experiment::name).toList());
     }
 
-    /** One fork trains every stale experiment in turn (ND4J loads once); each DONE line marks one finished. */
-    private void trainInFork(List<Stale> stale, Map<String, String> overrides)
+    /**
+     * One fork (or, with forking off, the engine inside Maven) trains every stale experiment in turn (ND4J loads
+     * once); each DONE line marks one finished, which gets its fingerprint and is attached even when a later one
+     * fails.
+     */
+    private void trainStale(List<Stale> stale, Map<String, String> overrides)
             throws MojoExecutionException, MojoFailureException {
         List<String> names = stale.stream().map(s -> s.experiment().name()).toList();
-        ProgressBar bar = fork.progressBar(names.get(0));
+        ProgressBar bar = forked ? fork.progressBar(names.get(0)) : null;
         List<String> args = ForkCommands.train(outputDirectory, projectDir, bar != null, fork.dataArguments(),
                 overrides, stale.stream().map(Stale::file).toList());
-        ForkResult result = fork.launch(args, new MavenForkLog(log, bar, names));
+        MavenForkLog forkLog = new MavenForkLog(log, bar, names);
+        ForkResult result = forked ? fork.launch(args, forkLog) : fork.runInProcess(args, forkLog);
         for (Stale s : stale) {
             if (result.done().contains(s.experiment().name())) {
                 finish(s);
             }
         }
-        ForkSupport.check(result);
+        fork.check(result, () -> names.stream().filter(n -> !result.done().contains(n)).findFirst()
+                .orElse(names.get(names.size() - 1)));
         for (Stale s : stale) {
             if (!result.done().contains(s.experiment().name())) {
                 throw new MojoExecutionException(format(Messages.NOT_TRAINED, s.experiment().name()));
             }
-        }
-    }
-
-    private void trainInProcess(List<Stale> stale, Map<String, String> overrides)
-            throws MojoExecutionException, MojoFailureException {
-        ForkOptions o = fork.options();
-        RunOptions options = new RunOptions(outputDirectory, projectDir,
-                o.cacheDir() == null ? null : o.cacheDir().toPath(), fork.isOffline(),
-                o.dataDirs().stream().map(File::toPath).toList(), overrides, true, null, Map.of());
-        RunListener listener = new RunListener() {
-            @Override
-            public void info(String line) {
-                log.info(line);
-            }
-
-            @Override
-            public void warn(String line) {
-                log.warn(line);
-            }
-        };
-        for (Stale s : stale) {
-            try {
-                new ExperimentRunner(options, listener).run(s.experiment());
-            } catch (UserException ex) {
-                throw new MojoFailureException(ex.getMessage(), ex);
-            } catch (RuntimeException | LinkageError ex) {
-                throw new MojoExecutionException(format(Messages.IN_PROCESS_ERROR, ex), ex);
-            }
-            finish(s);
         }
     }
 
