@@ -5,7 +5,6 @@ import dev.mlpmaven.config.YamlNode.Entry;
 import dev.mlpmaven.config.YamlNode.YamlList;
 import dev.mlpmaven.config.YamlNode.YamlMap;
 import dev.mlpmaven.config.YamlNode.YamlScalar;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -111,12 +110,29 @@ final class ExperimentBinder {
                 strings(d, Language.CLASS_NAMES), validationImages, validationLabels);
     }
 
-    /** A local data file resolved against its experiment file; a missing file is a problem. */
+    /**
+     * A local data file resolved against its experiment file; a missing file, a directory, a FIFO or a device, and
+     * a file that cannot be read are problems (each in its own words, and nothing is opened but a regular file).
+     */
     private Path dataFile(YamlMap d, Field f) {
         YamlNode n = value(d, f);
         Path p = n == null ? null : resolve(n, "dataset." + f.name());
-        if (p != null && !Files.isRegularFile(p)) {
-            problems.add(n.location().problem("dataset." + f.name(), String.format(Messages.DATA_FILE_MISSING, p)));
+        if (p == null) {
+            return null;
+        }
+        String keyPath = "dataset." + f.name();
+        FileKind kind = FileKind.of(p);
+        if (kind == FileKind.MISSING) {
+            problems.add(n.location().problem(keyPath, String.format(Messages.DATA_FILE_MISSING, KeyPaths.path(p))));
+        } else if (kind != FileKind.REGULAR) {
+            problems.add(n.location().problem(keyPath, String.format(Messages.DATA_FILE_NOT_A_FILE, kind.words(),
+                    KeyPaths.path(p))));
+        } else {
+            String why = FileKind.unreadableReason(p);
+            if (why != null) {
+                problems.add(n.location().problem(keyPath, String.format(Messages.DATA_FILE_UNREADABLE,
+                        KeyPaths.path(p), why)));
+            }
         }
         return p;
     }
@@ -199,8 +215,8 @@ final class ExperimentBinder {
         double min = number(s, Language.MIN_LEARNING_RATE);
         if (type == ScheduleType.COSINE && isSet(s, Language.MIN_LEARNING_RATE) && min >= learningRate) {
             problems.add(value(s, Language.MIN_LEARNING_RATE).location().problem("optimizer.schedule.minLearningRate",
-                    String.format(Messages.MIN_LEARNING_RATE_TOO_HIGH, ((YamlScalar) value(s,
-                            Language.MIN_LEARNING_RATE)).text(), plain(learningRate))));
+                    String.format(Messages.MIN_LEARNING_RATE_TOO_HIGH, KeyPaths.visible(((YamlScalar) value(s,
+                            Language.MIN_LEARNING_RATE)).text()), plain(learningRate))));
         }
         ScheduleSpec constant = ScheduleSpec.CONSTANT;
         int stepSize = type == ScheduleType.STEP ? (int) longValue(s, Language.STEP_SIZE, constant.stepSize())
@@ -248,7 +264,7 @@ final class ExperimentBinder {
         double validationSplit = validationSet && splitNode == null ? 0.0 : number(t, Language.VALIDATION_SPLIT);
         if (validationSet && validationSplit > 0.0) {
             problems.add(splitNode.location().problem("training.validationSplit",
-                    String.format(Messages.VALIDATION_SET_AND_SPLIT, ((YamlScalar) splitNode).text())));
+                    String.format(Messages.VALIDATION_SET_AND_SPLIT, KeyPaths.visible(((YamlScalar) splitNode).text()))));
         }
         EarlyStoppingSpec earlyStopping = null;
         YamlNode esNode = value(t, Language.EARLY_STOPPING);

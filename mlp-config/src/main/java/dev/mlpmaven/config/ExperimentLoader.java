@@ -1,7 +1,6 @@
 package dev.mlpmaven.config;
 
 import dev.mlpmaven.config.YamlNode.YamlMap;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,15 +24,22 @@ public final class ExperimentLoader {
      * The experiment in {@code yamlFile}, with overrides ({@code "training.epochs" -> "1"}) applied and every
      * default filled in.
      *
+     * @param extendsRoot the folder every file the experiment {@code extends} must be in (the project folder; the
+     *                    plugin's {@code extendsRoot})
      * @throws ConfigException listing every problem (a {@link UserException})
      * @throws java.io.UncheckedIOException when the file exists but cannot be read
      */
-    public static Experiment load(Path yamlFile, Map<String, String> overrides) {
-        Outcome outcome = run(yamlFile, overrides);
+    public static Experiment load(Path yamlFile, Map<String, String> overrides, Path extendsRoot) {
+        Outcome outcome = run(yamlFile, overrides, extendsRoot);
         if (!outcome.problems().isEmpty()) {
             throw new ConfigException(outcome.problems());
         }
         return outcome.experiment();
+    }
+
+    /** {@link #load(Path, Map, Path)} with the experiment file's own folder as the extends root. */
+    public static Experiment load(Path yamlFile, Map<String, String> overrides) {
+        return load(yamlFile, overrides, defaultRoot(yamlFile));
     }
 
     public static Experiment load(Path yamlFile) {
@@ -41,8 +47,18 @@ public final class ExperimentLoader {
     }
 
     /** Every problem in {@code yamlFile} with these overrides, in file order; empty when it loads. */
+    public static List<Problem> validate(Path yamlFile, Map<String, String> overrides, Path extendsRoot) {
+        return run(yamlFile, overrides, extendsRoot).problems();
+    }
+
+    /** {@link #validate(Path, Map, Path)} with the experiment file's own folder as the extends root. */
     public static List<Problem> validate(Path yamlFile, Map<String, String> overrides) {
-        return run(yamlFile, overrides).problems();
+        return validate(yamlFile, overrides, defaultRoot(yamlFile));
+    }
+
+    private static Path defaultRoot(Path yamlFile) {
+        Path parent = yamlFile.toAbsolutePath().getParent();
+        return parent == null ? yamlFile.toAbsolutePath() : parent;
     }
 
     /**
@@ -63,16 +79,16 @@ public final class ExperimentLoader {
     private record Outcome(Experiment experiment, List<Problem> problems) {
     }
 
-    private static Outcome run(Path yamlFile, Map<String, String> overrides) {
+    private static Outcome run(Path yamlFile, Map<String, String> overrides, Path extendsRoot) {
         if (overrides == null) {
             overrides = Map.of();
         }
         List<Problem> problems = new ArrayList<>();
-        if (!Files.isRegularFile(yamlFile)) {
+        if (FileKind.of(yamlFile) == FileKind.MISSING) {
             problems.add(new Problem(yamlFile.toString(), 0, 0, YamlReader.DOCUMENT, Messages.NO_SUCH_FILE));
             return new Outcome(null, problems);
         }
-        Composer composer = new Composer(problems);
+        Composer composer = new Composer(problems, extendsRoot);
         YamlMap root = composer.compose(yamlFile);
         if (root == null) {
             return new Outcome(null, sorted(problems, composer.files()));

@@ -124,6 +124,12 @@ public final class ExperimentSchema {
             if (s.pattern() != null) {
                 n.put("pattern", s.pattern());
             }
+            if (s.maxLength() > 0) {
+                n.put("maxLength", s.maxLength());
+            }
+            if (!s.reserved().isEmpty()) {
+                n.putObject("not").put("pattern", anyCase(s.reserved()));
+            }
         } else if (shape instanceof EnumShape e) {
             n.put("type", "string");
             ArrayNode values = n.putArray("enum");
@@ -141,6 +147,26 @@ public final class ExperimentSchema {
             throw new IllegalStateException("unknown shape " + shape);
         }
         return n;
+    }
+
+    /** An ECMA-262 pattern matching any of the words in any case: {@code ^(?:[Ii][Nn]...)$}. */
+    private static String anyCase(List<String> words) {
+        StringBuilder p = new StringBuilder("^(?:");
+        for (int w = 0; w < words.size(); w++) {
+            if (w > 0) {
+                p.append('|');
+            }
+            for (char c : words.get(w).toCharArray()) {
+                if (Character.isLetter(c)) {
+                    p.append('[').append(Character.toUpperCase(c)).append(Character.toLowerCase(c)).append(']');
+                } else if (Character.isLetterOrDigit(c) || c == '_' || c == '-') {
+                    p.append(c);
+                } else {
+                    p.append('\\').append(c);
+                }
+            }
+        }
+        return p.append(")$").toString();
     }
 
     private static ObjectNode object(ObjectShape o) {
@@ -167,8 +193,8 @@ public final class ExperimentSchema {
         StringBuilder md = new StringBuilder();
         md.append("# Experiment YAML reference (version 1)\n\n");
         md.append("<!-- Generated from dev.mlpmaven.config.Language by ExperimentSchema.referenceMarkdown();"
-                + " do not edit by hand. Regenerate with:\n     mvn -o -q -B -pl mlp-config -am test"
-                + " -Dtest=GeneratedFilesTest -Dmlp.config.regenerate=true -->\n\n");
+                + " do not edit by hand. Regenerate with:\n     mvn -B -q -pl mlp-config -Pregenerate"
+                + " process-test-classes -->\n\n");
         md.append("Every key of an experiment file. The same table drives the loader's checks, the JSON Schema "
                 + "(`docs/schema/experiment-v1.schema.json`, also in the mlp-config jar as `" + RESOURCE + "`) "
                 + "and this page. How the pieces fit together, with examples and the rules that span several "
@@ -244,6 +270,8 @@ public final class ExperimentSchema {
             c = "keys below";
         } else if (s instanceof ShortOrObject so) {
             c = so.shortForm().expected() + ", or a mapping (keys below)";
+        } else if (s instanceof StringShape str) {
+            c = str.constraint();
         } else {
             c = s.expected();
         }

@@ -64,6 +64,14 @@ record Field(String name, Shape shape, Object defaultValue, String defaultText, 
         return String.join(", ", words.subList(0, words.size() - 1)) + " or " + words.get(words.size() - 1);
     }
 
+    /** "index.html and summary.md". */
+    static String andList(List<String> words) {
+        if (words.size() <= 1) {
+            return String.join("", words);
+        }
+        return String.join(", ", words.subList(0, words.size() - 1)) + " and " + words.get(words.size() - 1);
+    }
+
     /** The hint for a bad value: the field's own, or "e.g. key: example". */
     String valueHint() {
         return hint != null ? hint : "e.g. " + name + ": " + example;

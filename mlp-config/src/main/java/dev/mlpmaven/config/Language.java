@@ -170,13 +170,17 @@ final class Language {
             "Language version of this file.", "1").defaultsTo(Defaults.VERSION)
             .hint("this plugin reads experiment language versions: 1");
     static final Field NAME = Field.of("name",
-            new StringShape("^[A-Za-z0-9._-]+$", "a name of letters, digits, '.', '_' and '-'"),
+            new StringShape("^[A-Za-z0-9][A-Za-z0-9._-]*$",
+                    "a name that starts with a letter or digit, then letters, digits, '.', '_' or '-'",
+                    Experiment.NAME_MAX_LENGTH, Experiment.RESERVED_NAMES),
             "Experiment name; results go to target/mlp/<name>/.", "fashion-seed").mandatory()
             .hint("it names the output folder target/mlp/<name>/, e.g. name: fashion-seed");
     static final Field SEED = Field.of("seed", IntShape.anyLong(),
             "Seed for initialisation, shuffling and the validation split.", "7").defaultsTo(Defaults.SEED);
-    static final Field EXTENDS = Field.of("extends", PATH,
-            "Another experiment file this one builds on; mappings merge deeply and this file wins.",
+    static final Field EXTENDS = Field.of("extends",
+            new StringShape(null, "a .yaml or .yml file path relative to this file, under the project folder"),
+            "Another experiment file this one builds on; mappings merge deeply and this file wins. Only .yaml and"
+                    + " .yml files under the project folder (the plugin's extendsRoot) are read.",
             "base.yaml");
     static final Field DATASET = Field.of("dataset", new ShortOrObject(DATASET_NAME.shape(), "name", DATASET_OBJECT),
             "The data: a dataset name, or a mapping with a name or four local IDX files.",

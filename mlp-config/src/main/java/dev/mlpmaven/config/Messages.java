@@ -18,6 +18,12 @@ public final class Messages {
             + " - remove the '---' line or split the file";
     public static final String ROOT_NOT_MAP =
             "found %s, expected a mapping of experiment keys - start with e.g. name: my-experiment";
+    public static final String FILE_TOO_LARGE = "found a file of %d bytes, expected an experiment file of at most %d"
+            + " bytes - experiment files are a few lines of settings; nothing of this file was read";
+    public static final String NOT_A_FILE = "found %s, expected an experiment YAML file - name a regular file"
+            + " (mlp.experiment, or a .yaml file in the experiment directory)";
+    public static final String TAG = "found a YAML tag %s, expected %s - tags are not part of the experiment"
+            + " language; remove the tag";
     public static final String DUPLICATE_KEY =
             "found key '%s' a second time (first on line %d), expected each key once - remove one of them";
     public static final String ALIAS = "found alias *%s, expected a plain value"
@@ -33,6 +39,16 @@ public final class Messages {
     // extends
     public static final String EXTENDS_MISSING =
             "found no file at %s, expected an experiment file to extend - the path is relative to the folder of %s";
+    public static final String EXTENDS_NOT_A_FILE =
+            "found %s at %s, expected an experiment file to extend - name a .yaml or .yml file";
+    public static final String EXTENDS_ABSOLUTE = "found absolute path '%s', expected a path relative to the folder"
+            + " of %s - extends reads only .yaml and .yml files under %s (widen it with <extendsRoot> or"
+            + " -Dmlp.extendsRoot)";
+    public static final String EXTENDS_NOT_YAML = "found '%s', expected a .yaml or .yml file - extends reads only"
+            + " experiment files";
+    public static final String EXTENDS_OUTSIDE = "found '%s', which leads to %s outside %s, expected a file under %s"
+            + " - extends reads only files under this folder; move the base file into it, or widen it with"
+            + " <extendsRoot> or -Dmlp.extendsRoot";
     public static final String EXTENDS_CYCLE =
             "found a cycle %s, expected a chain of extends that ends - remove one of these extends";
 
@@ -72,11 +88,24 @@ public final class Messages {
             + " - paths are relative to the experiment file that names them";
 
     public static final String NOT_A_PATH = "found '%s', expected a file path - %s";
+    public static final String DATA_FILE_NOT_A_FILE = "found %s at %s, expected an IDX file (gzip or raw)"
+            + " - name a regular file";
+    public static final String DATA_FILE_UNREADABLE = "found a file at %s that cannot be read (%s), expected a"
+            + " readable IDX file - check its permissions";
+
+    // the experiment name, which names the output folder <outputDirectory>/<name>/
+    public static final String NAME_TOO_LONG = "found '%s', expected at most %d characters - the"
+            + " name is a folder name, and the folder's staging name .<name>.staging-<pid>-<random> must fit the"
+            + " file system's limit of 255 bytes";
+    public static final String NAME_RESERVED = "found '%s', expected a name other than %s - the plugin writes these"
+            + " files next to the experiment folders in target/mlp/";
 
     // command-line overrides (-Dmlp.set.key.path=value)
     public static final String OVERRIDE_FILE = "<override mlp.set.%s>";
     public static final String OVERRIDE_NOT_YAML = "found '%s', which is not a YAML value, expected %s"
             + " - quote text, write lists as [a, b] and mappings as {k: v}";
+    public static final String OVERRIDE_TOO_LONG = "found a value of %d characters, expected at most %d"
+            + " - an override is one setting";
     public static final String OVERRIDE_EMPTY = "found an empty value, expected %s - write -Dmlp.set.%s=<value>";
     public static final String OVERRIDE_BELOW_VALUE = "found a key below %s, expected %s to be set as a whole"
             + " - write -Dmlp.set.%s=<value>";

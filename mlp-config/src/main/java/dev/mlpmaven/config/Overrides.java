@@ -60,7 +60,7 @@ final class Overrides {
                         .map(s -> String.format(Messages.DID_YOU_MEAN, s))
                         .orElse(String.format(Messages.VALID_KEYS, String.join(", ", shape.names())));
                 String of = path.isEmpty() ? "the experiment" : path;
-                problems.add(where.problem(segmentPath, String.format(Messages.UNKNOWN_KEY, segment, of, hint)));
+                problems.add(where.problem(segmentPath, String.format(Messages.UNKNOWN_KEY, KeyPaths.visible(segment), of, hint)));
                 return null;
             }
             path = segmentPath;

@@ -92,9 +92,34 @@ sealed interface Shape {
     /**
      * Text; {@code pattern} (a Java and ECMA-262 regex, or null) must match the whole value.
      *
-     * @param expected what it is, for messages: "a file path relative to this file"
+     * @param expected  what it is, for messages: "a file path relative to this file"
+     * @param maxLength the most characters it may have; 0 for no limit
+     * @param reserved  values it must not be, compared ignoring case (file names on case-insensitive file systems)
      */
-    record StringShape(String pattern, String expected) implements Shape {
+    record StringShape(String pattern, String expected, int maxLength, List<String> reserved) implements Shape {
+        public StringShape {
+            reserved = List.copyOf(reserved);
+        }
+
+        StringShape(String pattern, String expected) {
+            this(pattern, expected, 0, List.of());
+        }
+
+        boolean isReserved(String value) {
+            return reserved.stream().anyMatch(r -> r.equalsIgnoreCase(value));
+        }
+
+        /** The constraint in full, for the reference page. */
+        String constraint() {
+            String c = expected;
+            if (maxLength > 0) {
+                c += "; at most " + maxLength + " characters";
+            }
+            if (!reserved.isEmpty()) {
+                c += "; not " + Field.orList(reserved);
+            }
+            return c;
+        }
     }
 
     /** One of a fixed set of words. */

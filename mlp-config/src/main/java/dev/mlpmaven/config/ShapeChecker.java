@@ -81,6 +81,11 @@ final class ShapeChecker {
     }
 
     private boolean fits(YamlNode node, Shape shape, Field field, String path) {
+        if (node instanceof YamlScalar t && t.kind() == Kind.TAGGED) {
+            problems.add(t.location().problem(path, String.format(Messages.TAG, KeyPaths.visible(t.text()),
+                    shape.expected())));
+            return false;
+        }
         if (shape instanceof ObjectShape o) {
             if (node instanceof YamlMap m) {
                 checkObject(m, o, path);
@@ -143,8 +148,19 @@ final class ShapeChecker {
             if (s.kind() != Kind.STRING) {
                 return wrongType(node, shape, field, path);
             }
-            if (str.pattern() != null && !Pattern.compile(str.pattern()).matcher(s.text()).find()) {
+            if (str.maxLength() > 0 && s.text().length() > str.maxLength()) {
+                problems.add(s.location().problem(path, String.format(Messages.NAME_TOO_LONG,
+                        KeyPaths.visible(s.text()), str.maxLength())));
+                return false;
+            }
+            // matches(), not find(): Java's $ also matches before a final line break, ECMA-262's does not
+            if (str.pattern() != null && !Pattern.compile(str.pattern()).matcher(s.text()).matches()) {
                 return outOfRange(s, shape, field, path);
+            }
+            if (str.isReserved(s.text())) {
+                problems.add(s.location().problem(path, String.format(Messages.NAME_RESERVED,
+                        KeyPaths.visible(s.text()), Field.andList(str.reserved()))));
+                return false;
             }
             return true;
         }
@@ -190,6 +206,23 @@ final class ShapeChecker {
         return node == null || node instanceof YamlScalar s && s.isNull();
     }
 
+    /** What a value is, without quoting it: {@code a string}, {@code a number}, {@code a list}. */
+    static String kind(YamlNode node) {
+        if (node instanceof YamlMap) {
+            return "a mapping";
+        }
+        if (node instanceof YamlList) {
+            return "a list";
+        }
+        return switch (((YamlScalar) node).kind()) {
+            case STRING -> "a string";
+            case TAGGED -> "a YAML tag " + KeyPaths.visible(((YamlScalar) node).text());
+            case INTEGER, FLOAT -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "nothing";
+        };
+    }
+
     /** How a value reads in "found ...": {@code string 'ten'}, {@code 1e-8}, {@code a mapping}. */
     static String found(YamlNode node, boolean withType) {
         if (node instanceof YamlMap) {
@@ -201,8 +234,9 @@ final class ShapeChecker {
         YamlScalar s = (YamlScalar) node;
         return switch (s.kind()) {
             case STRING -> (withType ? "string '" : "'") + KeyPaths.visible(s.text()) + "'";
+            case TAGGED -> "a YAML tag " + KeyPaths.visible(s.text());
             case NULL -> "nothing";
-            default -> s.text();
+            default -> KeyPaths.visible(s.text());
         };
     }
 }

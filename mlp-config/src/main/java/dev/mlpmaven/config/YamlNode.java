@@ -50,13 +50,14 @@ sealed interface YamlNode permits YamlNode.YamlMap, YamlNode.YamlList, YamlNode.
         }
     }
 
-    enum Kind { STRING, INTEGER, FLOAT, BOOLEAN, NULL }
+    /** TAGGED: a value with a YAML tag, refused by the checker; its text is the tag as written. */
+    enum Kind { STRING, INTEGER, FLOAT, BOOLEAN, NULL, TAGGED }
 
     /**
      * A scalar as YAML resolved it.
      *
      * @param text  the text as written (for messages: "found 1e-8")
-     * @param value String, BigInteger, Double, Boolean, or null
+     * @param value String, BigInteger, Double, Boolean, or null (NULL and TAGGED)
      */
     record YamlScalar(Location location, Kind kind, String text, Object value) implements YamlNode {
 

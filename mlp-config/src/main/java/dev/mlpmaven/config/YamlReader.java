@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.mlpmaven.config.YamlNode.Entry;
@@ -12,6 +13,8 @@ import dev.mlpmaven.config.YamlNode.YamlList;
 import dev.mlpmaven.config.YamlNode.YamlMap;
 import dev.mlpmaven.config.YamlNode.YamlScalar;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -25,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads one YAML document into a {@link YamlNode} tree where every key and value knows its line and column
@@ -35,7 +39,24 @@ import java.util.Map;
 final class YamlReader {
     static final String DOCUMENT = "(document)";
 
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    /**
+     * The largest experiment file, and the longest override value: experiment files are a few lines of settings.
+     * The size is checked before anything is read, and SnakeYAML's code point limit and Jackson's string length
+     * limit enforce it again while parsing, so a huge value fails at once instead of being scanned.
+     */
+    static final int MAX_BYTES = 256 * 1024;
+
+    private static final YAMLFactory FACTORY = factory();
+
+    private static YAMLFactory factory() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_BYTES);
+        options.setAllowDuplicateKeys(true); // reported here, with both lines
+        return YAMLFactory.builder().loaderOptions(options)
+                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_BYTES)
+                        .maxNameLength(MAX_BYTES).maxNumberLength(1000).maxNestingDepth(100).build())
+                .build();
+    }
 
     private final String file;
     private final Path source;
@@ -47,16 +68,41 @@ final class YamlReader {
         this.problems = problems;
     }
 
-    /** Reads {@code path}; returns null (with problems added) when there is no usable document. */
+    /**
+     * Reads {@code path}; returns null (with problems added) when there is no usable document. Only a regular file
+     * of at most {@value #MAX_BYTES} bytes is opened: a FIFO or a device is never read, a larger file is refused
+     * before its first byte is read.
+     */
     static YamlNode readFile(Path path, List<Problem> problems) {
+        FileKind kind = FileKind.of(path);
+        if (kind != FileKind.REGULAR) {
+            problems.add(new Problem(path.toString(), 0, 0, DOCUMENT, String.format(Messages.NOT_A_FILE,
+                    kind.words())));
+            return null;
+        }
         String text;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+            long size = Files.size(path);
+            if (size > MAX_BYTES) {
+                problems.add(new Problem(path.toString(), 0, 0, DOCUMENT,
+                        String.format(Messages.FILE_TOO_LARGE, size, MAX_BYTES)));
+                return null;
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(path)) {
+                bytes = in.readNBytes(MAX_BYTES + 1); // the file may have grown since
+            }
+            if (bytes.length > MAX_BYTES) {
+                problems.add(new Problem(path.toString(), 0, 0, DOCUMENT,
+                        String.format(Messages.FILE_TOO_LARGE, Files.size(path), MAX_BYTES)));
+                return null;
+            }
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             problems.add(new Problem(path.toString(), 1, 1, DOCUMENT, Messages.NOT_UTF8));
             return null;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read experiment file " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read experiment file " + path + ": " + FileKind.reason(e), e);
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1); // a byte order mark some editors write
@@ -74,6 +120,10 @@ final class YamlReader {
      * text is not YAML.
      */
     static YamlNode readValue(String text, Location where, String keyPath, String expected, List<Problem> problems) {
+        if (text.length() > MAX_BYTES) {
+            problems.add(where.problem(keyPath, String.format(Messages.OVERRIDE_TOO_LONG, text.length(), MAX_BYTES)));
+            return null;
+        }
         List<Problem> found = new ArrayList<>();
         YamlNode node = new YamlReader(where.file(), where.source(), found).read(new StringReader(text));
         if (!found.isEmpty()) {
@@ -107,6 +157,13 @@ final class YamlReader {
 
     private YamlNode value(JsonParser p, JsonToken t, String path) throws IOException {
         Location at = location(p);
+        String tag = p.getTypeId() instanceof String id ? id : null;
+        if (tag != null) {
+            // a tag (!!java.net.URL, !!str, !custom) asks for a type the language does not have: refused, with
+            // its value left unread
+            p.skipChildren();
+            return new YamlScalar(at, Kind.TAGGED, written(tag), null);
+        }
         switch (t) {
             case START_OBJECT: {
                 Map<String, Entry> entries = new LinkedHashMap<>();
@@ -118,7 +175,7 @@ final class YamlReader {
                     YamlNode v = value(p, p.nextToken(), keyPath);
                     Entry first = entries.get(key);
                     if (first != null) {
-                        problems.add(keyAt.problem(keyPath, String.format(Messages.DUPLICATE_KEY, key,
+                        problems.add(keyAt.problem(keyPath, String.format(Messages.DUPLICATE_KEY, KeyPaths.visible(key),
                                 first.keyLocation().line())));
                     } else {
                         entries.put(key, new Entry(keyAt, v));
@@ -136,7 +193,7 @@ final class YamlReader {
             }
             case VALUE_STRING:
                 if (p instanceof YAMLParser y && y.isCurrentAlias()) {
-                    problems.add(at.problem(path, String.format(Messages.ALIAS, p.getText())));
+                    problems.add(at.problem(path, String.format(Messages.ALIAS, KeyPaths.visible(p.getText()))));
                     return new YamlScalar(at, Kind.NULL, "*" + p.getText(), null);
                 }
                 return new YamlScalar(at, Kind.STRING, p.getText(), p.getText());
@@ -153,6 +210,12 @@ final class YamlReader {
             default:
                 throw new IllegalStateException("unexpected YAML token " + t + " at " + at);
         }
+    }
+
+    /** A tag as the file wrote it: SnakeYAML expands {@code !!x} to {@code tag:yaml.org,2002:x}, Jackson drops '!'. */
+    private static String written(String tag) {
+        String core = "tag:yaml.org,2002:";
+        return tag.startsWith(core) ? "!!" + tag.substring(core.length()) : "!" + tag;
     }
 
     /** YAML floats include .inf and .nan, which Jackson cannot turn into a number; keep them as such. */
@@ -194,7 +257,8 @@ final class YamlReader {
         } else if (problem != null && problem.startsWith("Expected a field name")) {
             problem = "a key that is a list or a mapping";
         }
-        problem = problem == null ? "unreadable YAML" : problem.replaceAll("\\s+", " ").trim();
+        // SnakeYAML's problem names a character or a construct, never a line of the file; cut it all the same
+        problem = problem == null ? "unreadable YAML" : KeyPaths.visible(problem.replaceAll("\\s+", " ").trim(), 120);
         problems.add(new Problem(file, line, column, DOCUMENT, String.format(Messages.SYNTAX, problem)));
     }
 

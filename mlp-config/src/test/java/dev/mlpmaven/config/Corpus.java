@@ -11,10 +11,11 @@ import java.util.stream.Stream;
 
 /**
  * The malformed corpus in src/test/resources/malformed/: {@code <case>.yaml}, its exact expected message
- * {@code <case>.expected} (paths shown relative to the corpus folder), optional {@code <case>.overrides}
- * ({@code key.path=value} lines), and on the first line of the YAML a marker saying what the JSON Schema makes of
- * the file on its own: {@code # schema: fails}, {@code # schema: passes} (a rule beyond the schema: cross-field,
- * files, extends, overrides) or {@code # schema: unreadable} (not YAML at all).
+ * {@code <case>.expected} (paths shown relative to the corpus folder, the folder itself as {@code .}), optional
+ * {@code <case>.overrides} ({@code key.path=value} lines), and on the first line of the YAML a marker saying what
+ * the JSON Schema makes of the file on its own: {@code # schema: fails}, {@code # schema: passes} (a rule beyond
+ * the schema: cross-field, files, extends, overrides) or {@code # schema: unreadable} (not YAML at all).
+ * A new case's {@code .expected} is written by {@link RegenerateFiles}, never by a test.
  */
 final class Corpus {
     static final Path MALFORMED = Path.of("src/test/resources/malformed").toAbsolutePath();
@@ -24,8 +25,13 @@ final class Corpus {
     }
 
     static Stream<String> malformedCases() {
-        try (Stream<Path> files = Files.list(MALFORMED)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+        return malformedCases(MALFORMED);
+    }
+
+    static Stream<String> malformedCases(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml"))
                     .map(n -> n.substring(0, n.length() - ".yaml".length())).sorted().toList().stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -41,7 +47,11 @@ final class Corpus {
     }
 
     static Map<String, String> overrides(String name) throws IOException {
-        Path file = MALFORMED.resolve(name + ".overrides");
+        return overrides(MALFORMED, name);
+    }
+
+    static Map<String, String> overrides(Path folder, String name) throws IOException {
+        Path file = folder.resolve(name + ".overrides");
         Map<String, String> overrides = new LinkedHashMap<>();
         if (Files.exists(file)) {
             for (String line : Files.readAllLines(file)) {
@@ -62,6 +72,10 @@ final class Corpus {
 
     /** The message with the corpus folder taken out of paths, so expected files do not depend on the checkout. */
     static String relative(String message) {
-        return message.replace(MALFORMED + "/", "");
+        return relative(MALFORMED, message);
+    }
+
+    static String relative(Path folder, String message) {
+        return message.replace(folder + "/", "").replace(folder.toString(), ".");
     }
 }

@@ -7,22 +7,19 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.Test;
 
 /**
  * The JSON Schema and the key reference are generated from {@link Language}; the copies committed in the module's
- * resources (which the jar ships) and in docs/ must be what the generator makes now. After changing the language,
- * regenerate them with
- * {@code mvn -o -q -B -pl mlp-config -am test -Dtest=GeneratedFilesTest -Dmlp.config.regenerate=true}.
+ * resources (which the jar ships) and in docs/ must be what the generator makes now. This test only compares;
+ * after changing the language, regenerate them with {@value RegenerateFiles#COMMAND}.
  */
 class GeneratedFilesTest {
     static final Path RESOURCE = Path.of("src/main/resources").resolve(ExperimentSchema.RESOURCE);
     static final Path DOCS_SCHEMA = Path.of("../docs/schema/experiment-v1.schema.json");
     static final Path DOCS_REFERENCE = Path.of("../docs/yaml-reference.md");
     private static final String STALE = "%s is stale: it differs from what ExperimentSchema generates from Language;"
-            + " regenerate with mvn -o -q -B -pl mlp-config -am test -Dtest=GeneratedFilesTest"
-            + " -Dmlp.config.regenerate=true";
+            + " regenerate with " + RegenerateFiles.COMMAND;
 
     @Test
     void schema_resource_shipped_in_the_jar_is_current() throws IOException {
@@ -57,13 +54,8 @@ class GeneratedFilesTest {
     }
 
     private static void assertCurrent(Path committed, String generated) throws IOException {
-        if (Boolean.getBoolean("mlp.config.regenerate")) {
-            Files.createDirectories(committed.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(committed.toAbsolutePath().getParent(), "generated", ".tmp");
-            Files.writeString(tmp, generated, StandardCharsets.UTF_8);
-            Files.move(tmp, committed, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        }
-        assertThat(committed).as(committed + " (generated file)").exists();
+        assertThat(committed).as(committed + " (generated file; write it with " + RegenerateFiles.COMMAND + ")")
+                .exists();
         assertThat(Files.readString(committed, StandardCharsets.UTF_8))
                 .as(STALE, committed)
                 .isEqualTo(generated);

@@ -11,7 +11,7 @@ class ValidExperimentsTest {
     private static final Path DIR = Corpus.VALID;
 
     private static Experiment load(String file) {
-        return ExperimentLoader.load(DIR.resolve(file), Map.of());
+        return ExperimentLoader.load(DIR.resolve(file), Map.of(), DIR);
     }
 
     @Test
@@ -139,7 +139,7 @@ class ValidExperimentsTest {
                 "optimizer.weightDecay", "1e-4",
                 "training.earlyStopping.patience", "2",
                 "optimizer.schedule", "exponential",
-                "optimizer.schedule.gamma", "0.5"));
+                "optimizer.schedule.gamma", "0.5"), DIR);
         assertThat(e.training().epochs()).isEqualTo(1);
         assertThat(e.name()).isEqualTo("2024");
         assertThat(e.model().layers()).extracting(LayerSpec::units).containsExactly(64, 32);
@@ -168,7 +168,7 @@ class ValidExperimentsTest {
     void valid_files_have_no_problems() {
         for (String f : List.of("minimal.yaml", "seed-mlp.yaml", "adam-cosine-early.yaml", "sgd-nesterov-step.yaml",
                 "rmsprop-exponential.yaml", "local-files.yaml", "family/base.yaml", "family/variants/quick.yaml")) {
-            assertThat(ExperimentLoader.validate(DIR.resolve(f), Map.of())).as(f).isEmpty();
+            assertThat(ExperimentLoader.validate(DIR.resolve(f), Map.of(), DIR)).as(f).isEmpty();
         }
     }
 }

@@ -61,6 +61,16 @@ public abstract class AbstractExperimentMojo extends AbstractMlpMojo {
     protected List<String> excludes = new ArrayList<>();
 
     /**
+     * The folder every file an experiment {@code extends} must be in: {@code extends} reads only {@code .yaml} and
+     * {@code .yml} files under it, named by a relative path (no absolute path, no {@code ../} out of it, no link
+     * that leads out). Widen it to share base experiments between projects, e.g. {@code ${project.basedir}/..}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mlp.extendsRoot", defaultValue = "${project.basedir}")
+    protected File extendsRoot;
+
+    /**
      * Experiment values to override, key path to value ({@code <training.epochs>1</training.epochs>}).
      * From the command line: {@code -Dmlp.set.training.epochs=1}, which wins over the pom.
      *
@@ -73,6 +83,13 @@ public abstract class AbstractExperimentMojo extends AbstractMlpMojo {
     protected List<Path> experimentFiles() throws MojoFailureException, MojoExecutionException {
         return ExperimentFiles.find(experiment, project.getBasedir().toPath(), experimentDirectory.toPath(),
                 includes, excludes, getLog());
+    }
+
+    /** The extends root as an absolute path ({@link #extendsRoot}; the project folder when unset). */
+    protected Path extendsRootPath() {
+        File f = extendsRoot != null ? extendsRoot : project.getBasedir();
+        Path p = f.toPath();
+        return (p.isAbsolute() ? p : project.getBasedir().toPath().resolve(p)).normalize();
     }
 
     /** The overrides of the pom, then the {@code mlp.set.*} user properties. */

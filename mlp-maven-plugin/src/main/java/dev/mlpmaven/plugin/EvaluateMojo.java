@@ -62,6 +62,7 @@ public class EvaluateMojo extends AbstractForkMojo {
     protected void executeMojo() throws MojoExecutionException, MojoFailureException {
         Path experimentFile = experiment != null ? experimentFiles().get(0) : null;
         new EvaluateSupport(forkSupport(), repositorySystem(), session.getRepositorySession(), project)
-                .evaluate(model, modelArtifact, dataset, experimentFile, evaluationFile.toPath(), allOverrides());
+                .evaluate(model, modelArtifact, dataset, experimentFile, extendsRootPath(), evaluationFile.toPath(),
+                        allOverrides());
     }
 }

@@ -38,14 +38,14 @@ final class EvaluateSupport {
      * Evaluates {@code model} (else {@code modelArtifact}) on {@code dataset} (else the dataset of
      * {@code experimentFile}, else nothing: a mistake).
      */
-    void evaluate(File model, String modelArtifact, String dataset, Path experimentFile, Path evaluationFile,
-                  java.util.Map<String, String> overrides) throws MojoExecutionException, MojoFailureException {
+    void evaluate(File model, String modelArtifact, String dataset, Path experimentFile, Path extendsRoot,
+                  Path evaluationFile, java.util.Map<String, String> overrides) throws MojoExecutionException, MojoFailureException {
         Path modelFile = modelFile(model, modelArtifact);
         boolean named = dataset != null && !dataset.isBlank();
         if (!named && experimentFile == null) {
             throw new MojoFailureException(Messages.EVALUATE_NO_DATA);
         }
-        fork.run(ForkCommands.evaluate(modelFile, evaluationFile, fork.dataArguments(), overrides,
+        fork.run(ForkCommands.evaluate(modelFile, evaluationFile, extendsRoot, fork.dataArguments(), overrides,
                 named ? dataset : null, experimentFile), null, modelFile::toString);
     }
 

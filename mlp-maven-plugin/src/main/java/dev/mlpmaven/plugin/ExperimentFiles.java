@@ -93,10 +93,10 @@ final class ExperimentFiles {
     }
 
     /** Loads one experiment: a mistake in it is a MojoFailureException with the loader's message alone. */
-    static Experiment load(Path file, Map<String, String> overrides)
+    static Experiment load(Path file, Map<String, String> overrides, Path extendsRoot)
             throws MojoFailureException, MojoExecutionException {
         try {
-            return ExperimentLoader.load(file, overrides);
+            return ExperimentLoader.load(file, overrides, extendsRoot);
         } catch (UserException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (UncheckedIOException e) {

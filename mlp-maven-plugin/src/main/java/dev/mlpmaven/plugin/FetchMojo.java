@@ -29,7 +29,7 @@ public class FetchMojo extends AbstractForkMojo {
         List<Path> files = experimentFiles();
         if (!files.isEmpty()) {
             ForkSupport fork = forkSupport();
-            fork.run(ForkCommands.fetch(fork.dataArguments(), allOverrides(), files), null,
+            fork.run(ForkCommands.fetch(extendsRootPath(), fork.dataArguments(), allOverrides(), files), null,
                     () -> files.stream().map(f -> f.getFileName().toString()).collect(Collectors.joining(", ")));
         }
     }

@@ -11,10 +11,11 @@ final class ForkCommands {
     }
 
     /** {@code train}: {@code --force} because the plugin decided to train (see Fingerprint); a bar wants progress. */
-    static List<String> train(Path outputRoot, Path projectDir, boolean progress, List<String> dataArguments,
-                              Map<String, String> overrides, List<Path> files) {
+    static List<String> train(Path outputRoot, Path projectDir, Path extendsRoot, boolean progress,
+                              List<String> dataArguments, Map<String, String> overrides, List<Path> files) {
         List<String> args = new ArrayList<>(List.of("train", "--output-root", outputRoot.toAbsolutePath().toString(),
-                "--project-dir", projectDir.toAbsolutePath().toString(), "--force"));
+                "--project-dir", projectDir.toAbsolutePath().toString(), "--extends-root",
+                extendsRoot.toAbsolutePath().toString(), "--force"));
         if (progress) {
             args.add("--progress");
         }
@@ -25,8 +26,9 @@ final class ForkCommands {
     }
 
     /** {@code fetch}: resolve the data of each experiment file. */
-    static List<String> fetch(List<String> dataArguments, Map<String, String> overrides, List<Path> files) {
-        List<String> args = new ArrayList<>(List.of("fetch"));
+    static List<String> fetch(Path extendsRoot, List<String> dataArguments, Map<String, String> overrides,
+                              List<Path> files) {
+        List<String> args = new ArrayList<>(List.of("fetch", "--extends-root", extendsRoot.toAbsolutePath().toString()));
         args.addAll(dataArguments);
         addOverrides(args, overrides);
         files.forEach(f -> args.add(f.toString()));
@@ -34,10 +36,11 @@ final class ForkCommands {
     }
 
     /** {@code evaluate}: a model on a named dataset, or (dataset null) on the dataset of an experiment file. */
-    static List<String> evaluate(Path model, Path evaluationFile, List<String> dataArguments,
+    static List<String> evaluate(Path model, Path evaluationFile, Path extendsRoot, List<String> dataArguments,
                                  Map<String, String> overrides, String dataset, Path experimentFile) {
         List<String> args = new ArrayList<>(List.of("evaluate", "--model", model.toString(),
-                "--evaluation-file", evaluationFile.toAbsolutePath().toString()));
+                "--evaluation-file", evaluationFile.toAbsolutePath().toString(), "--extends-root",
+                extendsRoot.toAbsolutePath().toString()));
         args.addAll(dataArguments);
         addOverrides(args, overrides);
         if (dataset != null) {

@@ -35,7 +35,7 @@ final class IncrementalSkip {
      * The fingerprint inputs of an experiment that must be trained (logging why, its old fingerprint deleted), or
      * empty when it is up to date (logged).
      */
-    Optional<Map<String, String>> staleInputs(Experiment e, Path out) throws MojoExecutionException {
+    Optional<Map<String, String>> staleInputs(Experiment e, Path outputRoot, Path out) throws MojoExecutionException {
         Map<String, String> inputs;
         Optional<String> reason;
         try {
@@ -50,7 +50,7 @@ final class IncrementalSkip {
         }
         log.info(format(Messages.TRAINING, e.name(), reason.get()));
         try {
-            Fingerprint.delete(out);
+            Fingerprint.delete(outputRoot, out);
         } catch (IOException ex) {
             throw new MojoExecutionException(format(Messages.FINGERPRINT_NOT_DELETED, out.resolve(Fingerprint.FILE),
                     ex.getMessage()), ex);

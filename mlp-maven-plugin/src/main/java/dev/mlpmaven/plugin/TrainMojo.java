@@ -71,7 +71,7 @@ public class TrainMojo extends AbstractForkMojo {
         new TrainSupport(getLog(), forkSupport(),
                 new IncrementalSkip(getLog(), IncrementalSkip.pluginVersion(plugin), force),
                 new ModelAttacher(getLog(), projectHelper, project, attach),
-                outputDirectory.toPath(), project.getBasedir().toPath(), fork)
+                outputDirectory.toPath(), project.getBasedir().toPath(), extendsRootPath(), fork)
                 .train(experimentFiles(), allOverrides());
     }
 }

@@ -1,6 +1,8 @@
 package dev.mlpmaven.plugin;
 
 import dev.mlpmaven.config.Experiment;
+import dev.mlpmaven.config.UserException;
+import dev.mlpmaven.engine.io.OutputPaths;
 import dev.mlpmaven.engine.report.ExperimentSummary;
 import dev.mlpmaven.engine.report.IndexWriter;
 import dev.mlpmaven.engine.report.SummaryTable;
@@ -31,16 +33,18 @@ final class TrainSupport {
     private final ModelAttacher attacher;
     private final Path outputDirectory;
     private final Path projectDir;
+    private final Path extendsRoot;
     private final boolean forked;
 
     TrainSupport(Log log, ForkSupport fork, IncrementalSkip incremental, ModelAttacher attacher, Path outputDirectory,
-                 Path projectDir, boolean forked) {
+                 Path projectDir, Path extendsRoot, boolean forked) {
         this.log = log;
         this.fork = fork;
         this.incremental = incremental;
         this.attacher = attacher;
         this.outputDirectory = outputDirectory;
         this.projectDir = projectDir;
+        this.extendsRoot = extendsRoot;
         this.forked = forked;
     }
 
@@ -51,20 +55,30 @@ final class TrainSupport {
     void train(List<Path> files, Map<String, String> overrides) throws MojoExecutionException, MojoFailureException {
         Map<String, Path> seen = new LinkedHashMap<>();
         List<Experiment> experiments = new ArrayList<>();
+        List<String> invalid = new ArrayList<>();
         for (Path file : files) {
-            Experiment e = ExperimentFiles.load(file, overrides);
+            Experiment e;
+            try {
+                e = ExperimentFiles.load(file, overrides, extendsRoot);
+            } catch (MojoFailureException ex) {
+                invalid.add(ex.getMessage()); // every problem of every file, as validate reports them
+                continue;
+            }
             Path other = seen.putIfAbsent(e.name(), file);
             if (other != null) {
                 throw new MojoFailureException(format(Messages.DUPLICATE_NAME, other, file, e.name(),
-                        outputDirectory.resolve(e.name())));
+                        experimentDir(e)));
             }
             experiments.add(e);
+        }
+        if (!invalid.isEmpty()) {
+            throw new MojoFailureException(String.join(System.lineSeparator(), invalid));
         }
         List<Stale> stale = new ArrayList<>();
         for (int i = 0; i < experiments.size(); i++) {
             Experiment e = experiments.get(i);
-            Path out = outputDirectory.resolve(e.name());
-            Optional<Map<String, String>> inputs = incremental.staleInputs(e, out);
+            Path out = experimentDir(e);
+            Optional<Map<String, String>> inputs = incremental.staleInputs(e, outputDirectory, out);
             if (inputs.isPresent()) {
                 stale.add(new Stale(files.get(i), e, out, inputs.get()));
             } else {
@@ -86,7 +100,8 @@ final class TrainSupport {
             throws MojoExecutionException, MojoFailureException {
         List<String> names = stale.stream().map(s -> s.experiment().name()).toList();
         ProgressBar bar = forked ? fork.progressBar(names.get(0)) : null;
-        List<String> args = ForkCommands.train(outputDirectory, projectDir, bar != null, fork.dataArguments(),
+        List<String> args = ForkCommands.train(outputDirectory, projectDir, extendsRoot, bar != null,
+                fork.dataArguments(),
                 overrides, stale.stream().map(Stale::file).toList());
         MavenForkLog forkLog = new MavenForkLog(log, bar, names);
         ForkResult result = forked ? fork.launch(args, forkLog) : fork.runInProcess(args, forkLog);
@@ -101,6 +116,15 @@ final class TrainSupport {
             if (!result.done().contains(s.experiment().name())) {
                 throw new MojoExecutionException(format(Messages.NOT_TRAINED, s.experiment().name()));
             }
+        }
+    }
+
+    /** {@code <outputDirectory>/<name>}, the name checked to be one plain folder name ({@link OutputPaths}). */
+    private Path experimentDir(Experiment e) throws MojoFailureException {
+        try {
+            return OutputPaths.child(outputDirectory, e.name());
+        } catch (UserException ex) {
+            throw new MojoFailureException(ex.getMessage(), ex);
         }
     }
 

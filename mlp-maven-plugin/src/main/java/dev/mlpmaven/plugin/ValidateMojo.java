@@ -14,6 +14,6 @@ public class ValidateMojo extends AbstractExperimentMojo {
 
     @Override
     protected void executeMojo() throws MojoExecutionException, MojoFailureException {
-        Validation.validate(experimentFiles(), allOverrides(), getLog());
+        Validation.validate(experimentFiles(), allOverrides(), extendsRootPath(), getLog());
     }
 }

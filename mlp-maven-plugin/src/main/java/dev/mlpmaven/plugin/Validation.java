@@ -19,14 +19,14 @@ final class Validation {
     private Validation() {
     }
 
-    static void validate(List<Path> files, Map<String, String> overrides, Log log)
+    static void validate(List<Path> files, Map<String, String> overrides, Path extendsRoot, Log log)
             throws MojoExecutionException, MojoFailureException {
         List<String> problems = new ArrayList<>();
         int invalid = 0;
         for (Path file : files) {
             List<Problem> found;
             try {
-                found = ExperimentLoader.validate(file, overrides);
+                found = ExperimentLoader.validate(file, overrides, extendsRoot);
             } catch (UncheckedIOException e) {
                 throw new MojoExecutionException(format(Messages.CANNOT_READ, file, e.getMessage()), e);
             }

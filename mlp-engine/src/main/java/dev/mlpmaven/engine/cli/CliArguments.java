@@ -18,6 +18,8 @@ import java.util.Map;
  * @param command        {@code train}, {@code fetch} or {@code evaluate}
  * @param outputRoot     {@code --output-root DIR}: experiments write {@code DIR/<name>/} (train)
  * @param projectDir     {@code --project-dir DIR}: the project folder, for provenance; may be null
+ * @param extendsRoot    {@code --extends-root DIR}: the folder every file an experiment {@code extends} must be in;
+ *                       null for the project folder, or without one the experiment file's own folder
  * @param cacheDir       {@code --cache-dir DIR}: the dataset cache; null for the default
  * @param offline        {@code --offline}: use only the cache and local copies
  * @param dataDirs       {@code --data-dir DIR}, repeatable: folders searched for local copies of named datasets
@@ -32,7 +34,8 @@ import java.util.Map;
  * @param evaluationFile {@code --evaluation-file FILE}: where evaluate writes its JSON result; may be null
  * @param files          experiment YAML files
  */
-public record CliArguments(String command, Path outputRoot, Path projectDir, Path cacheDir, boolean offline,
+public record CliArguments(String command, Path outputRoot, Path projectDir, Path extendsRoot, Path cacheDir,
+                           boolean offline,
                            List<Path> dataDirs, Map<String, String> overrides, boolean force, String proxy,
                            boolean progress, Path model, String dataset, Path evaluationFile, List<Path> files) {
 
@@ -41,7 +44,7 @@ public record CliArguments(String command, Path outputRoot, Path projectDir, Pat
     public static final String NON_PROXY_HOSTS_ENV = "MLP_NON_PROXY_HOSTS";
 
     public static final String USAGE = "usage: java -cp <classpath> dev.mlpmaven.engine.cli.Main"
-            + " train|fetch|evaluate [--output-root DIR] [--project-dir DIR] [--cache-dir DIR] [--offline]"
+            + " train|fetch|evaluate [--output-root DIR] [--project-dir DIR] [--extends-root DIR] [--cache-dir DIR] [--offline]"
             + " [--data-dir DIR]... [--set key.path=value]... [--force] [--proxy host:port] [--progress]"
             + " [--model FILE] [--dataset NAME] [--evaluation-file FILE] [experiment.yaml...]";
 
@@ -63,6 +66,7 @@ public record CliArguments(String command, Path outputRoot, Path projectDir, Pat
         }
         Path outputRoot = Path.of("target", "mlp");
         Path projectDir = null;
+        Path extendsRoot = null;
         Path cacheDir = null;
         boolean offline = false;
         boolean force = false;
@@ -82,6 +86,7 @@ public record CliArguments(String command, Path outputRoot, Path projectDir, Pat
                 case "--progress" -> progress = true;
                 case "--output-root" -> outputRoot = Path.of(value(args, ++i, a));
                 case "--project-dir" -> projectDir = Path.of(value(args, ++i, a));
+                case "--extends-root" -> extendsRoot = Path.of(value(args, ++i, a));
                 case "--cache-dir" -> cacheDir = Path.of(value(args, ++i, a));
                 case "--data-dir" -> dataDirs.add(Path.of(value(args, ++i, a)));
                 case "--proxy" -> proxy = value(args, ++i, a);
@@ -118,7 +123,7 @@ public record CliArguments(String command, Path outputRoot, Path projectDir, Pat
                         + " experiment files and no --dataset, expected --dataset NAME or one experiment file");
             }
         }
-        return new CliArguments(command, outputRoot, projectDir, cacheDir, offline, dataDirs, overrides, force,
+        return new CliArguments(command, outputRoot, projectDir, extendsRoot, cacheDir, offline, dataDirs, overrides, force,
                 proxy, progress, model, dataset, evaluationFile, files);
     }
 
@@ -127,6 +132,18 @@ public record CliArguments(String command, Path outputRoot, Path projectDir, Pat
             throw new UserException("command line: " + option + " found no value, expected one after it");
         }
         return args[i];
+    }
+
+    /** The extends root for {@code experimentFile}: {@code --extends-root}, else the project, else its folder. */
+    public Path extendsRootFor(Path experimentFile) {
+        if (extendsRoot != null) {
+            return extendsRoot;
+        }
+        if (projectDir != null) {
+            return projectDir;
+        }
+        Path parent = experimentFile.toAbsolutePath().getParent();
+        return parent == null ? experimentFile.toAbsolutePath() : parent;
     }
 
     /** The runner's options; proxy credentials are read from {@code env}. */

@@ -64,7 +64,7 @@ final class Commands {
         loadNativesInBackground(out, clock);
         RunOptions options = a.runOptions(env);
         for (Path file : a.files()) {
-            Experiment experiment = ExperimentLoader.load(file, a.overrides());
+            Experiment experiment = ExperimentLoader.load(file, a.overrides(), a.extendsRootFor(file));
             new ExperimentRunner(options, new FirstStepListener(out, clock)).run(experiment);
             out.debug(String.format(Locale.ROOT, BLAS_THREADS, experiment.name(), Natives.blasThreadsInUse(),
                     env.get("OMP_NUM_THREADS"), env.get(Protocol.THREADS_ENV)));
@@ -132,7 +132,7 @@ final class Commands {
     static void fetch(CliArguments a, Map<String, String> env, ProtocolWriter out) {
         DatasetResolver resolver = new DatasetResolver(a.dataOptions(env), out);
         for (Path file : a.files()) {
-            Experiment experiment = ExperimentLoader.load(file, a.overrides());
+            Experiment experiment = ExperimentLoader.load(file, a.overrides(), a.extendsRootFor(file));
             LoadedDataset data = resolver.resolve(experiment.dataset());
             out.info(String.format(Locale.ROOT, FETCHED, experiment.name(), data.name(), data.train().size(),
                     data.test().size()));
@@ -143,7 +143,7 @@ final class Commands {
     static void evaluate(CliArguments a, Map<String, String> env, ProtocolWriter out) {
         LoadedModel model = ModelFile.read(a.model());
         DatasetSpec spec = a.dataset() != null ? DatasetSpec.named(a.dataset())
-                : ExperimentLoader.load(a.files().get(0), a.overrides()).dataset();
+                : ExperimentLoader.load(a.files().get(0), a.overrides(), a.extendsRootFor(a.files().get(0))).dataset();
         LoadedDataset data = new DatasetResolver(a.dataOptions(env), out).resolve(spec);
         Evaluation evaluation = Evaluator.evaluate(model.model(), data.test());
         TestResult r = evaluation.result();

@@ -5,7 +5,7 @@ package dev.mlpmaven.engine.model;
  *
  * @param model         the network
  * @param provenance    where it came from
- * @param formatVersion the format version of the file (1)
+ * @param formatVersion the format version of the file (1 or 2)
  */
 public record LoadedModel(TrainedModel model, Provenance provenance, int formatVersion) {
 }

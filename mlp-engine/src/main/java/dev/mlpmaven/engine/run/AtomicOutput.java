@@ -1,10 +1,13 @@
 package dev.mlpmaven.engine.run;
 
+import dev.mlpmaven.engine.io.OutputPaths;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -19,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * metrics or report under the final name.
  *
  * <pre>{@code
- * try (AtomicOutput out = AtomicOutput.begin(root.resolve(name))) {
+ * try (AtomicOutput out = AtomicOutput.begin(root, name)) {
  *     ModelFile.write(model, provenance, out.dir().resolve("model.mlp"));
  *     MetricsWriter.write(metrics, out.dir());
  *     out.commit();                          // only now does root/name change
@@ -31,45 +34,53 @@ import java.util.concurrent.ConcurrentHashMap;
  * final name, then deletes the old one; renames within one folder are atomic. A failure or exception before
  * commit leaves the old final folder untouched and deletes the staging folder; Ctrl-C (SIGTERM, SIGINT) deletes it
  * from a shutdown hook; a killed JVM (SIGKILL) or a power cut leaves only a hidden staging folder, which the next
- * {@link #begin(Path)} for the same name deletes (unless the process that made it is still alive).
+ * {@link #begin(Path, String)} for the same name deletes (unless the process that made it is still alive).
  */
 public final class AtomicOutput implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Staging folders of this JVM that are in use; never cleaned as stale. */
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
 
+    private final Path root;
     private final Path finalDir;
     private final Path staging;
     private final Thread hook;
     private boolean done;
 
-    private AtomicOutput(Path finalDir, Path staging) {
+    private AtomicOutput(Path root, Path finalDir, Path staging) {
+        this.root = root;
         this.finalDir = finalDir;
         this.staging = staging;
         this.hook = new Thread(this::abandonOnShutdown, "mlp-atomic-output-cleanup");
     }
 
     /**
-     * Starts staging the output for {@code finalDir}: creates its parent folders, deletes stale staging and old
-     * folders of dead runs of the same name, and creates a fresh staging folder.
+     * Starts staging the output for {@code outputRoot/name}: checks that {@code name} is one plain folder name
+     * ({@link OutputPaths#child}), creates the root, deletes stale staging and old folders of dead runs of the same
+     * name, and creates a fresh staging folder. Every path it will ever delete or rename is a direct child of the
+     * root's real path, checked again before each deletion and rename ({@link OutputPaths#requireInside}).
      *
+     * @throws dev.mlpmaven.config.UserException when {@code name} is not a plain folder name ({@code ..}, {@code .},
+     *                                           a path); nothing is created or deleted then
      * @throws UncheckedIOException when the folders cannot be created
      */
-    public static AtomicOutput begin(Path finalDir) {
-        Path target = finalDir.toAbsolutePath().normalize();
-        Path parent = target.getParent();
+    public static AtomicOutput begin(Path outputRoot, String name) {
+        OutputPaths.child(outputRoot, name);
+        Path root = outputRoot.toAbsolutePath().normalize();
         try {
-            Files.createDirectories(parent);
-            cleanStale(parent, target.getFileName().toString());
-            Path staging = parent.resolve(prefix(target, "staging") + ProcessHandle.current().pid() + "-"
+            Files.createDirectories(root);
+            Path realRoot = root.toRealPath();
+            Path target = realRoot.resolve(name);
+            cleanStale(realRoot, name);
+            Path staging = realRoot.resolve(prefix(target, "staging") + ProcessHandle.current().pid() + "-"
                     + Long.toUnsignedString(RANDOM.nextLong(), 36));
             Files.createDirectory(staging);
-            AtomicOutput out = new AtomicOutput(target, staging);
+            AtomicOutput out = new AtomicOutput(realRoot, target, staging);
             LIVE.add(staging);
             Runtime.getRuntime().addShutdownHook(out.hook);
             return out;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare output folder " + target + ": " + e, e);
+            throw new UncheckedIOException("cannot prepare output folder " + root.resolve(name) + ": " + e, e);
         }
     }
 
@@ -95,14 +106,17 @@ public final class AtomicOutput implements AutoCloseable {
         }
         Path old = null;
         try {
-            if (Files.exists(finalDir)) {
+            OutputPaths.requireInside(root, finalDir);
+            OutputPaths.requireInside(root, staging);
+            if (Files.exists(finalDir, LinkOption.NOFOLLOW_LINKS)) {
                 old = finalDir.resolveSibling(prefix(finalDir, "old") + ProcessHandle.current().pid() + "-"
                         + Long.toUnsignedString(RANDOM.nextLong(), 36));
-                Files.move(finalDir, old, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(OutputPaths.requireInside(root, finalDir), OutputPaths.requireInside(root, old),
+                        StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(staging, finalDir, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            if (old != null && !Files.exists(finalDir)) {
+            if (old != null && !Files.exists(finalDir, LinkOption.NOFOLLOW_LINKS)) {
                 try {
                     Files.move(old, finalDir, StandardCopyOption.ATOMIC_MOVE);
                     old = null;
@@ -115,7 +129,7 @@ public final class AtomicOutput implements AutoCloseable {
         done = true;
         release();
         if (old != null) {
-            deleteQuietly(old);
+            deleteQuietly(root, old);
         }
         return finalDir;
     }
@@ -125,7 +139,7 @@ public final class AtomicOutput implements AutoCloseable {
     public synchronized void close() {
         if (!done) {
             done = true;
-            deleteQuietly(staging);
+            deleteQuietly(root, staging);
             release();
         }
     }
@@ -133,7 +147,7 @@ public final class AtomicOutput implements AutoCloseable {
     private synchronized void abandonOnShutdown() {
         if (!done) {
             done = true;
-            deleteQuietly(staging);
+            deleteQuietly(root, staging);
             LIVE.remove(staging);
         }
     }
@@ -152,14 +166,15 @@ public final class AtomicOutput implements AutoCloseable {
     }
 
     /** Deletes {@code .<name>.staging-<pid>-*} and {@code .<name>.old-<pid>-*} whose process is gone. */
-    static void cleanStale(Path parent, String name) throws IOException {
+    static void cleanStale(Path root, String name) throws IOException {
+        Path parent = root;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent)) {
             for (Path entry : entries) {
                 String file = entry.getFileName().toString();
                 for (String kind : new String[]{"staging", "old"}) {
                     String prefix = "." + name + "." + kind + "-";
                     if (file.startsWith(prefix) && isStale(entry, file.substring(prefix.length()))) {
-                        deleteQuietly(entry);
+                        deleteQuietly(root, entry);
                     }
                 }
             }
@@ -183,10 +198,14 @@ public final class AtomicOutput implements AutoCloseable {
         return pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
     }
 
-    /** Deletes a file tree, ignoring what cannot be deleted (a later begin() tries again). */
-    static void deleteQuietly(Path root) {
+    /**
+     * Deletes a file tree inside {@code root} (never anything else: {@link OutputPaths#requireInside}; links are
+     * deleted, never followed), ignoring what cannot be deleted (a later begin() tries again).
+     */
+    static void deleteQuietly(Path root, Path tree) {
+        Path victim = OutputPaths.requireInside(root, tree);
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            Files.walkFileTree(victim, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                     Files.deleteIfExists(file);

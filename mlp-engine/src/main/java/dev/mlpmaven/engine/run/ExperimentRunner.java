@@ -8,6 +8,7 @@ import dev.mlpmaven.engine.data.DatasetResolver;
 import dev.mlpmaven.engine.data.LoadedDataset;
 import dev.mlpmaven.engine.data.ProxySettings;
 import dev.mlpmaven.engine.io.AtomicFiles;
+import dev.mlpmaven.engine.io.OutputPaths;
 import dev.mlpmaven.engine.model.ModelFile;
 import dev.mlpmaven.engine.model.Provenance;
 import dev.mlpmaven.engine.report.ChanceLevel;
@@ -100,6 +101,8 @@ public final class ExperimentRunner {
     /** Trains the experiment; {@link UserException} for what the user can fix. */
     public RunResult run(Experiment experiment) {
         String name = experiment.name();
+        // before anything is loaded or trained: the name must be one folder inside the output root
+        Path finalDir = OutputPaths.child(options.outputRoot(), name);
         Instant start = Instant.now();
         long t0 = System.nanoTime();
         LoadedDataset data = new DatasetResolver(dataOptions(options), dataListener(listener))
@@ -126,7 +129,6 @@ public final class ExperimentRunner {
         };
 
         long t1 = System.nanoTime();
-        Path finalDir = options.outputRoot().resolve(name);
         TrainingOutcome outcome;
         try {
             outcome = new Trainer(experiment, progress).train(data);
@@ -147,7 +149,7 @@ public final class ExperimentRunner {
         Provenance provenance = ProvenanceCollector.collect(experiment, data.contentSha256(),
                 Natives.setBlasThreads(experiment.training().threads()), Natives.describeBlas(),
                 options.projectDir(), start).withEndTime(Instant.now());
-        try (AtomicOutput out = AtomicOutput.begin(finalDir)) {
+        try (AtomicOutput out = AtomicOutput.begin(options.outputRoot(), experiment.name())) {
             ModelFile.write(outcome.model(), provenance, out.dir().resolve(MODEL_FILE));
             ProvenanceWriter.write(provenance, out.dir().resolve(ProvenanceWriter.FILE_NAME));
             AtomicFiles.writeString(out.dir().resolve(EXPERIMENT_FILE), experimentJson(experiment));
@@ -187,7 +189,7 @@ public final class ExperimentRunner {
         Provenance provenance = ProvenanceCollector.collect(experiment, data.contentSha256(),
                 Natives.setBlasThreads(experiment.training().threads()), Natives.describeBlas(),
                 options.projectDir(), start).withEndTime(Instant.now());
-        try (AtomicOutput out = AtomicOutput.begin(finalDir)) {
+        try (AtomicOutput out = AtomicOutput.begin(options.outputRoot(), experiment.name())) {
             ProvenanceWriter.write(provenance, out.dir().resolve(ProvenanceWriter.FILE_NAME));
             AtomicFiles.writeString(out.dir().resolve(EXPERIMENT_FILE), experimentJson(experiment));
             ReportWriter.write(new ReportInput(experiment, done, null, data.test(), null, null, data.classNames(),

@@ -1,57 +1,74 @@
 package dev.mlpmaven.engine.train;
 
-import java.nio.FloatBuffer;
-
 import dev.mlpmaven.config.OptimizerSpec;
 
 /**
  * Adam (Kingma and Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015) and AdamW (Loshchilov and Hutter,
- * "Decoupled Weight Decay Regularization", ICLR 2019), as PyTorch's {@code torch.optim.Adam} / {@code AdamW}:
+ * "Decoupled Weight Decay Regularization", ICLR 2019), as PyTorch's {@code torch.optim.Adam} / {@code AdamW}
+ * (step {@code t} from 1):
  * <pre>
- *   adam:  g += wd*w                 adamw: w -= lr*wd*w
+ *   adam:  g += wd*w                 adamw: w *= 1 - lr*wd
  *   m = b1*m + (1-b1)*g;  v = b2*v + (1-b2)*g^2
- *   w -= lr * (m / (1-b1^t)) / (sqrt(v / (1-b2^t)) + eps)
+ *   w -= (lr / (1-b1^t)) * m / (sqrt(v) / sqrt(1-b2^t) + eps)
  * </pre>
+ * The moments of every parameter are updated in the same pass as the parameter.
  */
 final class AdamOptimizer extends Optimizer {
     private final boolean decoupled;
     private final float[][] m;
     private final float[][] v;
+    private final float b1;
+    private final float b2;
+    private final float eps;
+    private final float wd;
+    private float stepSize;
+    private float sqrtC2;
+    private float decay;
 
     AdamOptimizer(OptimizerSpec spec, Network net, boolean decoupled) {
-        super(spec);
+        super(spec, net);
         this.decoupled = decoupled;
-        m = new float[net.layers.length][];
-        v = new float[net.layers.length][];
-        for (int l = 0; l < net.layers.length; l++) {
-            m[l] = new float[net.layers[l].size()];
-            v[l] = new float[net.layers[l].size()];
-        }
+        m = state();
+        v = state();
+        b1 = (float) spec.beta1();
+        b2 = (float) spec.beta2();
+        eps = (float) spec.epsilon();
+        wd = (float) spec.weightDecay();
     }
 
     @Override
-    protected void update(int l, FloatBuffer w, FloatBuffer g, int n, float lr) {
-        float b1 = (float) spec.beta1();
-        float b2 = (float) spec.beta2();
-        float eps = (float) spec.epsilon();
-        float wd = (float) spec.weightDecay();
-        float c1 = (float) (1 - Math.pow(spec.beta1(), t));
-        float c2 = (float) (1 - Math.pow(spec.beta2(), t));
-        float[] ml = m[l];
-        float[] vl = v[l];
-        for (int i = 0; i < n; i++) {
-            float wi = w.get(i);
-            float gi = g.get(i);
-            if (decoupled) {
-                wi -= lr * wd * wi;
-            } else {
-                gi += wd * wi;
+    protected void begin(float lr) {
+        double c1 = 1 - StrictMath.pow(spec.beta1(), t);
+        double c2 = 1 - StrictMath.pow(spec.beta2(), t);
+        stepSize = (float) (lr / c1);
+        sqrtC2 = (float) Math.sqrt(c2);
+        decay = (float) (1 - (double) lr * spec.weightDecay());
+    }
+
+    @Override
+    protected void update(int c, float[] w, float[] g, int len) {
+        float[] mc = m[c];
+        float[] vc = v[c];
+        if (decoupled) {
+            if (wd != 0f) {
+                for (int i = 0; i < len; i++) {
+                    w[i] = w[i] * decay;
+                }
             }
-            float mi = b1 * ml[i] + (1 - b1) * gi;
-            float vi = b2 * vl[i] + (1 - b2) * gi * gi;
-            ml[i] = mi;
-            vl[i] = vi;
-            w.put(i, wi - lr * (mi / c1) / ((float) Math.sqrt(vi / c2) + eps));
+        } else if (wd != 0f) {
+            for (int i = 0; i < len; i++) {
+                g[i] = g[i] + wd * w[i];
+            }
+        }
+        float ib1 = 1 - b1;
+        float ib2 = 1 - b2;
+        for (int i = 0; i < len; i++) {
+            float gi = g[i];
+            float mi = b1 * mc[i] + ib1 * gi;
+            float vi = b2 * vc[i] + ib2 * gi * gi;
+            mc[i] = mi;
+            vc[i] = vi;
+            w[i] = w[i] - stepSize * (mi / ((float) Math.sqrt(vi) / sqrtC2 + eps));
         }
     }
 

@@ -36,7 +36,7 @@ public final class Evaluator {
         try {
             int[] predicted = new int[n];
             float[] confidence = new float[n];
-            TestResult r = Scorer.score(ws, PixelScaling.lookupTable(m.scaling()), split, null, predicted,
+            TestResult r = Scorer.score(ws, m.pixelTable(), split, null, predicted,
                     confidence);
             return new Evaluation(r, predicted, confidence);
         } finally {

@@ -17,8 +17,8 @@ final class Gemm {
     private static final int TRANS = 112;
 
     /**
-     * A row-major {@code rows x cols} matrix over the start of an ND4J array's memory. Holds the array so that
-     * its off-heap memory lives as long as the matrix.
+     * A row-major {@code rows x cols} matrix over an ND4J array's memory from float {@code offset} on. Holds the
+     * array so that its off-heap memory lives as long as the matrix.
      */
     static final class Mat {
         final INDArray owner;
@@ -27,11 +27,17 @@ final class Gemm {
         final int cols;
 
         Mat(INDArray owner, int rows, int cols) {
-            if ((long) rows * cols > owner.data().length()) {
-                throw new IllegalArgumentException("matrix " + rows + "x" + cols + " exceeds " + owner.data().length());
+            this(owner, 0, rows, cols);
+        }
+
+        Mat(INDArray owner, long offset, int rows, int cols) {
+            if (offset < 0 || offset + (long) rows * cols > owner.data().length()) {
+                throw new IllegalArgumentException("matrix " + rows + "x" + cols + " at " + offset + " exceeds "
+                        + owner.data().length());
             }
             this.owner = owner;
-            this.p = new FloatPointer(owner.data().addressPointer());
+            // JavaCPP passes address + position to the native call
+            this.p = new FloatPointer(owner.data().addressPointer()).position(offset);
             this.rows = rows;
             this.cols = cols;
         }

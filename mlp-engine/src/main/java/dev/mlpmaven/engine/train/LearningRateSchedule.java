@@ -28,11 +28,11 @@ final class LearningRateSchedule {
         int total = epochs - w;
         return switch (spec.type()) {
             case CONSTANT -> base;
-            case STEP -> base * Math.pow(spec.gamma(), Math.floorDiv(k, Math.max(1, spec.stepSize())));
-            case EXPONENTIAL -> base * Math.pow(spec.gamma(), k);
+            case STEP -> base * StrictMath.pow(spec.gamma(), Math.floorDiv(k, Math.max(1, spec.stepSize())));
+            case EXPONENTIAL -> base * StrictMath.pow(spec.gamma(), k);
             case COSINE -> total <= 1 ? base
                     : spec.minLearningRate() + (base - spec.minLearningRate())
-                    * (1 + Math.cos(Math.PI * k / (total - 1))) / 2;
+                    * (1 + StrictMath.cos(Math.PI * k / (total - 1))) / 2;
         };
     }
 }

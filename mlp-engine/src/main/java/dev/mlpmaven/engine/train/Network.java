@@ -30,24 +30,22 @@ final class Network {
         final Activation activation;
         final double dropout;
         final Init init;
+        /** Where {@code W} starts in the network's parameter buffer (and the gradient in the gradient buffer). */
+        final int offset;
         /** {@code out x (in+1)}: weights then bias in the last column. */
-        final INDArray w;
-        final Gemm.Mat wm;
-        final FloatBuffer wf;
-        /** Gradient of {@code w}, same shape; null on the fused plain-SGD path. */
-        INDArray g;
+        Gemm.Mat wm;
+        FloatBuffer wf;
+        /** Gradient of {@code W}, same shape; null on the fused plain-SGD path. */
         Gemm.Mat gm;
         FloatBuffer gf;
 
-        Layer(int in, int out, Activation activation, double dropout, Init init) {
+        Layer(int in, int out, Activation activation, double dropout, Init init, int offset) {
             this.in = in;
             this.out = out;
             this.activation = activation;
             this.dropout = dropout;
             this.init = init;
-            this.w = Natives.zeros(out, in + 1L);
-            this.wm = new Gemm.Mat(w, out, in + 1);
-            this.wf = Natives.floats(w);
+            this.offset = offset;
         }
 
         int size() {
@@ -57,32 +55,77 @@ final class Network {
         boolean isOutput() {
             return activation == null;
         }
-
-        void allocateGradient() {
-            if (g == null) {
-                g = Natives.zeros(out, in + 1L);
-                gm = new Gemm.Mat(g, out, in + 1);
-                gf = Natives.floats(g);
-            }
-        }
     }
+
+    /** Each layer's parameters start at a multiple of this many floats (64 bytes: a cache line). */
+    static final int ALIGN = 16;
 
     final int inputSize;
     final int numClasses;
     final Layer[] layers;
+    /**
+     * Every layer's {@code W} one after the other (each padded to {@link #ALIGN} floats with zeros), so that an
+     * optimizer updates all parameters in one loop: {@code paramCount} floats.
+     */
+    final INDArray params;
+    final FloatBuffer pf;
+    final int paramCount;
+    /** The gradients, laid out like {@link #params}; null until {@link #allocateGradients()}. */
+    INDArray grads;
+    FloatBuffer gradf;
 
     Network(int inputSize, List<LayerSpec> hidden, int numClasses) {
         this.inputSize = inputSize;
         this.numClasses = numClasses;
         this.layers = new Layer[hidden.size() + 1];
         int in = inputSize;
-        for (int l = 0; l < hidden.size(); l++) {
-            LayerSpec s = hidden.get(l);
-            Init init = s.init() != null ? s.init() : s.activation().defaultInit();
-            layers[l] = new Layer(in, s.units(), s.activation(), s.dropout(), init);
-            in = s.units();
+        long offset = 0;
+        for (int l = 0; l <= hidden.size(); l++) {
+            boolean output = l == hidden.size();
+            LayerSpec s = output ? null : hidden.get(l);
+            int out = output ? numClasses : s.units();
+            layers[l] = output ? new Layer(in, out, null, 0, outputInit(hidden), (int) offset)
+                    : new Layer(in, out, s.activation(), s.dropout(),
+                    s.init() != null ? s.init() : s.activation().defaultInit(), (int) offset);
+            offset += ((long) out * (in + 1) + ALIGN - 1) / ALIGN * ALIGN;
+            in = out;
         }
-        layers[hidden.size()] = new Layer(in, numClasses, null, 0, outputInit(hidden));
+        if (offset > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("network: found " + offset + " parameters, expected at most "
+                    + Integer.MAX_VALUE);
+        }
+        paramCount = (int) offset;
+        params = Natives.zeros(paramCount);
+        pf = Natives.floats(params);
+        for (Layer layer : layers) {
+            layer.wm = new Gemm.Mat(params, layer.offset, layer.out, layer.in + 1);
+            layer.wf = slice(pf, layer.offset, layer.size());
+        }
+    }
+
+    boolean hasDropout() {
+        for (Layer layer : layers) {
+            if (layer.dropout > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Allocates the gradient buffer (every optimizer but the fused plain SGD needs it); idempotent. */
+    void allocateGradients() {
+        if (grads == null) {
+            grads = Natives.zeros(paramCount);
+            gradf = Natives.floats(grads);
+            for (Layer layer : layers) {
+                layer.gm = new Gemm.Mat(grads, layer.offset, layer.out, layer.in + 1);
+                layer.gf = slice(gradf, layer.offset, layer.size());
+            }
+        }
+    }
+
+    private static FloatBuffer slice(FloatBuffer all, int offset, int length) {
+        return all.slice(offset, length); // index 0 of the slice is float offset of the buffer
     }
 
     /** Xavier for the softmax layer, unless every hidden layer uses PyTorch's default: then that one too. */
@@ -183,9 +226,7 @@ final class Network {
 
     /** Frees the parameters' off-heap memory; the network is unusable afterwards. */
     void release() {
-        for (Layer layer : layers) {
-            Natives.release(layer.w, layer.g);
-        }
+        Natives.release(params, grads);
     }
 
     @Override

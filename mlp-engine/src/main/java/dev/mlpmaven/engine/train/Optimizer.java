@@ -3,32 +3,42 @@ package dev.mlpmaven.engine.train;
 import java.nio.FloatBuffer;
 
 import dev.mlpmaven.config.OptimizerSpec;
+import dev.mlpmaven.config.OptimizerType;
 
 /**
- * Updates every layer's {@code W} (weights and bias) from its gradient {@code g}, in place, keeping its state
- * in preallocated arrays. Call order per step: gradients computed, {@link #clip} (optional), then {@link #step}.
- * Each update follows PyTorch's definition of the same optimizer so that results are comparable.
+ * Updates every parameter of a network (all layers' {@code W} and biases, contiguous in {@link Network#params})
+ * from its gradient ({@link Network#grads}), in place, in one pass. Call order per step: gradients computed,
+ * {@link #gradientNorm} when clipping, then {@link #step} with the clipping factor, which is applied to the
+ * gradient inside the same pass. Each update follows PyTorch's definition of the same optimizer (the order of its
+ * float operations too) so that results are comparable.
+ *
+ * <p>The pass goes over {@link Kernels#CHUNK} parameters at a time: they and their gradients are copied into Java
+ * arrays, updated with the optimizer's state (Java arrays of the same chunking), and the parameters copied back,
+ * because HotSpot vectorises loops over arrays and not over ND4J's direct memory (see {@link Kernels}).
  */
 abstract class Optimizer {
-    protected final OptimizerSpec spec;
-    /** Steps taken so far (1-based inside {@link #step}). */
-    protected long t;
+    static final int CHUNK = Kernels.CHUNK;
 
-    Optimizer(OptimizerSpec spec) {
+    protected final OptimizerSpec spec;
+    /** Steps taken so far (1-based inside {@link #update}). */
+    protected long t;
+    private final float[] w = new float[CHUNK];
+    private final float[] g = new float[CHUNK];
+    private final int chunks;
+
+    Optimizer(OptimizerSpec spec, Network net) {
         this.spec = spec;
+        this.chunks = (net.paramCount + CHUNK - 1) / CHUNK;
     }
 
     static Optimizer of(OptimizerSpec spec, Network net) {
-        Optimizer o = switch (spec.type()) {
+        net.allocateGradients();
+        return switch (spec.type()) {
             case SGD -> new SgdOptimizer(spec, net);
             case ADAM -> new AdamOptimizer(spec, net, false);
             case ADAMW -> new AdamOptimizer(spec, net, true);
             case RMSPROP -> new RmsPropOptimizer(spec, net);
         };
-        for (Network.Layer layer : net.layers) {
-            layer.allocateGradient();
-        }
-        return o;
     }
 
     /**
@@ -36,45 +46,80 @@ abstract class Optimizer {
      * fuses it into the gemm that computes the gradient and no optimizer is created.
      */
     static boolean isPlainSgd(OptimizerSpec spec) {
-        return spec.type() == dev.mlpmaven.config.OptimizerType.SGD && spec.momentum() == 0
-                && spec.weightDecay() == 0 && spec.clipNorm() == 0;
+        return spec.type() == OptimizerType.SGD && spec.momentum() == 0 && spec.weightDecay() == 0
+                && spec.clipNorm() == 0;
     }
 
-    /** Applies one update with learning rate {@code lr} to every layer of {@code net}. */
-    final void step(Network net, float lr) {
-        t++;
-        for (int l = 0; l < net.layers.length; l++) {
-            Network.Layer layer = net.layers[l];
-            update(l, layer.wf, layer.gf, layer.size(), lr);
-        }
+    /** State arrays of the optimizer: one float per parameter, in chunks. */
+    protected final float[][] state() {
+        return new float[chunks][CHUNK];
     }
-
-    /** Updates {@code n} parameters {@code w} of layer {@code l} from gradient {@code g}. */
-    protected abstract void update(int l, FloatBuffer w, FloatBuffer g, int n, float lr);
 
     /**
-     * Scales every gradient by {@code maxNorm / norm} when their global L2 norm exceeds {@code maxNorm}
-     * ({@code maxNorm <= 0}: no clipping). Returns the norm before clipping.
+     * Applies one update with learning rate {@code lr} to every parameter of {@code net}, the gradient multiplied
+     * by {@code gradScale} first (the clipping factor; exactly 1 when not clipping, and then not applied).
      */
-    static double clip(Network net, double maxNorm) {
-        double sq = 0;
-        for (Network.Layer layer : net.layers) {
-            FloatBuffer g = layer.gf;
-            for (int i = 0, n = layer.size(); i < n; i++) {
-                float v = g.get(i);
-                sq += v * v;
-            }
-        }
-        double norm = Math.sqrt(sq);
-        if (maxNorm > 0 && norm > maxNorm) {
-            float scale = (float) (maxNorm / (norm + 1e-6));
-            for (Network.Layer layer : net.layers) {
-                FloatBuffer g = layer.gf;
-                for (int i = 0, n = layer.size(); i < n; i++) {
-                    g.put(i, g.get(i) * scale);
+    final void step(Network net, float lr, float gradScale) {
+        t++;
+        begin(lr);
+        FloatBuffer pf = net.pf;
+        FloatBuffer gf = net.gradf;
+        int n = net.paramCount;
+        for (int c = 0; c < chunks; c++) {
+            int off = c * CHUNK;
+            int len = Math.min(CHUNK, n - off);
+            pf.get(off, w, 0, len);
+            gf.get(off, g, 0, len);
+            if (gradScale != 1f) {
+                for (int i = 0; i < len; i++) {
+                    g[i] *= gradScale;
                 }
             }
+            update(c, w, g, len);
+            pf.put(off, w, 0, len);
         }
-        return norm;
+    }
+
+    /** Per-step constants (bias corrections and the like) for learning rate {@code lr}. */
+    protected abstract void begin(float lr);
+
+    /** Updates {@code len} parameters {@code w} of chunk {@code c} from their gradient {@code g}. */
+    protected abstract void update(int c, float[] w, float[] g, int len);
+
+    /**
+     * The global L2 norm of every gradient of {@code net}, accumulated in double in a fixed order (four partial
+     * sums over the parameters {@code i mod 4}, added at the end), so the same gradients give the same bits.
+     */
+    static double gradientNorm(Network net) {
+        FloatBuffer gf = net.gradf;
+        float[] g = new float[CHUNK];
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int n = net.paramCount;
+        for (int off = 0; off < n; off += CHUNK) {
+            int len = Math.min(CHUNK, n - off);
+            gf.get(off, g, 0, len);
+            int i = 0;
+            for (; i + 3 < len; i += 4) {
+                s0 += (double) g[i] * g[i];
+                s1 += (double) g[i + 1] * g[i + 1];
+                s2 += (double) g[i + 2] * g[i + 2];
+                s3 += (double) g[i + 3] * g[i + 3];
+            }
+            for (; i < len; i++) {
+                s0 += (double) g[i] * g[i];
+            }
+        }
+        return Math.sqrt((s0 + s1) + (s2 + s3));
+    }
+
+    /**
+     * The factor that brings a gradient of global norm {@code norm} down to {@code maxNorm}, as PyTorch's
+     * {@code clip_grad_norm_}: {@code maxNorm / (norm + 1e-6)} when {@code norm > maxNorm}, else exactly 1.
+     */
+    static float clipScale(double norm, double maxNorm) {
+        return maxNorm > 0 && norm > maxNorm ? (float) (maxNorm / (norm + 1e-6)) : 1f;
     }
 }

@@ -1,7 +1,5 @@
 package dev.mlpmaven.engine.train;
 
-import java.nio.FloatBuffer;
-
 import dev.mlpmaven.config.OptimizerSpec;
 
 /**
@@ -10,27 +8,38 @@ import dev.mlpmaven.config.OptimizerSpec;
  */
 final class RmsPropOptimizer extends Optimizer {
     private final float[][] square;
+    private final float rho;
+    private final float eps;
+    private final float wd;
+    private float lr;
 
     RmsPropOptimizer(OptimizerSpec spec, Network net) {
-        super(spec);
-        square = new float[net.layers.length][];
-        for (int l = 0; l < net.layers.length; l++) {
-            square[l] = new float[net.layers[l].size()];
-        }
+        super(spec, net);
+        square = state();
+        rho = (float) spec.rho();
+        eps = (float) spec.epsilon();
+        wd = (float) spec.weightDecay();
     }
 
     @Override
-    protected void update(int l, FloatBuffer w, FloatBuffer g, int n, float lr) {
-        float rho = (float) spec.rho();
-        float eps = (float) spec.epsilon();
-        float wd = (float) spec.weightDecay();
-        float[] s = square[l];
-        for (int i = 0; i < n; i++) {
-            float wi = w.get(i);
-            float gi = g.get(i) + wd * wi;
-            float si = rho * s[i] + (1 - rho) * gi * gi;
+    protected void begin(float lr) {
+        this.lr = lr;
+    }
+
+    @Override
+    protected void update(int c, float[] w, float[] g, int len) {
+        float[] s = square[c];
+        if (wd != 0f) {
+            for (int i = 0; i < len; i++) {
+                g[i] = g[i] + wd * w[i];
+            }
+        }
+        float irho = 1 - rho;
+        for (int i = 0; i < len; i++) {
+            float gi = g[i];
+            float si = rho * s[i] + irho * gi * gi;
             s[i] = si;
-            w.put(i, wi - lr * gi / ((float) Math.sqrt(si) + eps));
+            w[i] = w[i] - lr * (gi / ((float) Math.sqrt(si) + eps));
         }
     }
 

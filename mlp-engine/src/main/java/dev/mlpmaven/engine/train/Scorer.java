@@ -32,7 +32,7 @@ final class Scorer {
             int b = Math.min(ws.maxBatch, n - start);
             ws.gather(b, pixels, ppi, labels, order, start, lut, y, row);
             Workspace.Views v = ws.views(b);
-            ws.forward(v, null);
+            ws.forward(v);
             lossSum += ws.softmaxCrossEntropy(v, y, false, pred, conf, start);
             for (int j = 0; j < b; j++) {
                 confusion[y[j]][pred[start + j]]++;

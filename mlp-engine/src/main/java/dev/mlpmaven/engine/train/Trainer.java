@@ -13,6 +13,8 @@ import dev.mlpmaven.config.UserException;
 import dev.mlpmaven.engine.data.DataSplit;
 import dev.mlpmaven.engine.data.LoadedDataset;
 import dev.mlpmaven.engine.model.InputScaling;
+import dev.mlpmaven.engine.model.TrainedModel;
+import dev.mlpmaven.runtime.ImageInput;
 
 /**
  * Trains the MLP of an experiment with softmax cross-entropy.
@@ -24,8 +26,10 @@ import dev.mlpmaven.engine.model.InputScaling;
  * <p>Validation metrics (and early stopping) use the dataset's separate validation set when it has one, else a
  * seeded stratified hold-out of {@code training.validationSplit} of the training data ({@link ValidationSplit}).
  *
- * <p>Fast: plain SGD (the default) fuses each layer's update into the gemm that computes its gradient; every
- * buffer is allocated before the first step (see {@link Workspace}).
+ * <p>Fast: plain SGD (the default) fuses each layer's update into the gemm that computes its gradient; the other
+ * optimizers update every parameter in one pass ({@link Optimizer}); each activation, its dropout mask and its
+ * derivative are one pass ({@link Kernels}); every buffer is allocated before the first step (see
+ * {@link Workspace}). See docs/performance.md.
  */
 public final class Trainer {
     /** Samples per batch when evaluating. */
@@ -59,6 +63,8 @@ public final class Trainer {
     private final TrainingListener listener;
 
     private final long maxScaledInputBytes;
+    private StepProfile profile;
+    private int epochLimit;
 
     public Trainer(Experiment experiment, TrainingListener listener) {
         this(experiment, listener, ScaledInputs.MAX_BYTES);
@@ -69,6 +75,24 @@ public final class Trainer {
         this.experiment = experiment;
         this.listener = listener == null ? TrainingListener.NONE : listener;
         this.maxScaledInputBytes = maxScaledInputBytes;
+    }
+
+    /**
+     * For benchmarks: times each phase of every training step into {@code p} (see {@link StepProfile}), at a cost
+     * of two {@code System.nanoTime()} calls per phase.
+     */
+    public Trainer profile(StepProfile p) {
+        this.profile = p;
+        return this;
+    }
+
+    /**
+     * For benchmarks that compare the first epochs of a longer plan: stops after {@code epochs} epochs while the
+     * learning-rate schedule still follows {@code training.epochs}. 0: no limit.
+     */
+    public Trainer epochLimit(int epochs) {
+        this.epochLimit = epochs;
+        return this;
     }
 
     public TrainingOutcome train(LoadedDataset data) {
@@ -86,6 +110,7 @@ public final class Trainer {
         SplittableRandom shuffleRng = root.split();
         SplittableRandom splitRng = root.split();
         SplittableRandom dropoutRng = root.split();
+        long dropoutSeed = dropoutRng.nextLong(); // with the step, it keys every dropout mask (see Dropout)
 
         DataSplit train = data.train();
         // a separate validation set replaces the split: every training sample trains
@@ -110,14 +135,14 @@ public final class Trainer {
         ScaledInputs inputs = null;
         try {
             net.initialise(initRng);
-            boolean fused = Optimizer.isPlainSgd(os);
-            Optimizer optimizer = fused ? null : Optimizer.of(os, net);
 
             int[] order = split.train();
             int n = order.length;
             int batchSize = Math.min(ts.batchSize(), n);
             int batches = (n + batchSize - 1) / batchSize;
             ws = new Workspace(net, batchSize, true);
+            ws.profile = profile;
+            TrainingStep step = new TrainingStep(net, ws, os, dropoutSeed);
             evalWs = new Workspace(net, Math.min(EVAL_BATCH, Math.max(1, Math.max(
                     validationCount, data.test().size()))), false);
             inputs = ScaledInputs.of(train.images(), lut, maxScaledInputBytes);
@@ -133,12 +158,16 @@ public final class Trainer {
             int bestEpoch = 0;
             int sinceBest = 0;
             boolean stoppedEarly = false;
-            for (int e = 0; e < ts.epochs(); e++) {
+            int epochsToRun = epochLimit > 0 ? Math.min(epochLimit, ts.epochs()) : ts.epochs();
+            for (int e = 0; e < epochsToRun; e++) {
                 double lr = LearningRateSchedule.rate(os.schedule(), os.learningRate(), e, ts.epochs());
                 long t0 = System.nanoTime();
                 shuffle(order, shuffleRng);
                 double lossSum = 0;
                 for (int bi = 0; bi < batches; bi++) {
+                    if (profile != null) {
+                        profile.start();
+                    }
                     int start = bi * batchSize;
                     int b = Math.min(batchSize, n - start);
                     if (inputs != null) {
@@ -147,17 +176,16 @@ public final class Trainer {
                         ws.gather(b, pixels, ppi, labels, order, start, lut, y, row);
                     }
                     Workspace.Views v = ws.views(b);
-                    ws.forward(v, dropoutRng);
-                    double loss = ws.softmaxCrossEntropy(v, y, true, null, null, 0);
+                    mark(StepProfile.Phase.GATHER);
+                    double loss = step.forward(v, y);
                     if (!(loss / b <= divergedLoss)) { // also true for NaN
                         throw new TrainingDivergedException(e + 1, bi + 1, batches, loss / b, divergedLoss, lr,
                                 epochs);
                     }
                     lossSum += loss;
-                    ws.backward(v, fused, lr);
-                    if (!fused) {
-                        Optimizer.clip(net, os.clipNorm());
-                        optimizer.step(net, (float) lr);
+                    step.update(v, lr);
+                    if (profile != null) {
+                        profile.step();
                     }
                     listener.onBatch(e + 1, bi + 1, batches);
                 }
@@ -192,7 +220,10 @@ public final class Trainer {
             float[] confidence = new float[data.test().size()];
             TestResult test = Scorer.score(evalWs, lut, data.test(), null, predicted, confidence);
             double evaluateSeconds = (System.nanoTime() - evaluateStart) / 1e9;
-            return new TrainingOutcome(net.toModel(scaling, data.classNames()), epochs,
+            // the model records its image size, so the runtime can check (or resize) images given to it
+            TrainedModel model = net.toModel(scaling, data.classNames()).withInput(ImageInput.of(
+                    train.images().rows(), train.images().cols(), 1, false, ImageInput.Resize.NONE, scaling.toRuntime()));
+            return new TrainingOutcome(model, epochs,
                     new Evaluation(test, predicted, confidence), stoppedEarly, bestEpoch, evaluateSeconds);
         } finally {
             if (ws != null) {
@@ -205,6 +236,12 @@ public final class Trainer {
                 inputs.release();
             }
             net.release();
+        }
+    }
+
+    private void mark(StepProfile.Phase p) {
+        if (profile != null) {
+            profile.mark(p);
         }
     }
 

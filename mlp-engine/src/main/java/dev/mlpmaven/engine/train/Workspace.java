@@ -3,7 +3,6 @@ package dev.mlpmaven.engine.train;
 import java.nio.FloatBuffer;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import dev.mlpmaven.engine.train.Gemm.Mat;
 import dev.mlpmaven.engine.train.Network.Layer;
@@ -17,8 +16,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@code C} the classes):
  * <pre>
  *   x       B x (in0+1)     input batch, one sample a row, last column all ones (written once)
- *   h[l]    (u_l+1) x B     hidden activation, one sample a column, last row all ones
- *   z[l]    u_l x B         pre-activation, only where the activation is not applied in place
+ *   h[l]    (u_l+1) x B     hidden activation, one sample a column, last row all ones; gemm writes the
+ *                           pre-activation into its first u_l rows and the activation replaces it in place
+ *   d[l]    u_l x B         (Java array, training, not ReLU) the activation's derivative times the dropout mask
  *   dh[l]   (u_l+1) x B     gradient w.r.t. h[l] (last row unused), turned into the one w.r.t. z[l] in place
  *   logits  C x B           logits, then probabilities, then dLoss/dlogits
  * </pre>
@@ -30,9 +30,8 @@ final class Workspace {
     static final class Views {
         final int b;
         final Mat x;
-        final Mat[] hRows;  // u_l x b: what gemm writes when the activation is applied in place
+        final Mat[] hRows;  // u_l x b: what gemm writes, the activation replaces in place
         final Mat[] hAug;   // (u_l+1) x b: what the next layer reads
-        final Mat[] z;      // u_l x b or null
         final Mat[] dhAug;  // (u_l+1) x b, training only
         final Mat[] dhRows; // u_l x b, training only
         final Mat logits;
@@ -44,14 +43,12 @@ final class Workspace {
             x = new Mat(ws.x, b, net.inputSize + 1);
             hRows = new Mat[hidden];
             hAug = new Mat[hidden];
-            z = new Mat[hidden];
             dhAug = new Mat[hidden];
             dhRows = new Mat[hidden];
             for (int l = 0; l < hidden; l++) {
                 int u = net.layers[l].out;
                 hRows[l] = new Mat(ws.h[l], u, b);
                 hAug[l] = new Mat(ws.h[l], u + 1, b);
-                z[l] = ws.z[l] == null ? null : new Mat(ws.z[l], u, b);
                 if (ws.training) {
                     dhAug[l] = new Mat(ws.dh[l], u + 1, b);
                     dhRows[l] = new Mat(ws.dh[l], u, b);
@@ -68,16 +65,20 @@ final class Workspace {
     final FloatBuffer xf;
     final INDArray[] h;
     final FloatBuffer[] hf;
-    final INDArray[] z;
-    final FloatBuffer[] zf;
+    /** Training, activations other than ReLU: {@code act'(z) * mask}, {@code u_l x b}. */
+    final float[][] d;
     final INDArray[] dh;
     final FloatBuffer[] dhf;
-    final FloatBuffer[] mask;
     final INDArray logits;
     final FloatBuffer lf;
+    /** The dropout mask of each hidden layer in the last training forward pass (null: none). */
+    final Kernels.Mask[] masks;
+    private final Kernels kernels = new Kernels();
     private final Map<Integer, Views> views = new HashMap<>();
     private Views recent;
     private int onesFor = -1;
+    /** Per-phase timing for benchmarks; null: off. */
+    StepProfile profile;
 
     Workspace(Network net, int maxBatch, boolean training) {
         this.net = net;
@@ -92,24 +93,19 @@ final class Workspace {
         }
         h = new INDArray[hidden];
         hf = new FloatBuffer[hidden];
-        z = new INDArray[hidden];
-        zf = new FloatBuffer[hidden];
+        d = new float[hidden][];
         dh = new INDArray[hidden];
         dhf = new FloatBuffer[hidden];
-        mask = new FloatBuffer[hidden];
+        masks = new Kernels.Mask[hidden];
         for (int l = 0; l < hidden; l++) {
             Layer layer = net.layers[l];
             h[l] = Natives.zeros(layer.out + 1L, maxBatch);
             hf[l] = Natives.floats(h[l]);
-            if (!inPlace(l)) {
-                z[l] = Natives.zeros(layer.out, maxBatch);
-                zf[l] = Natives.floats(z[l]);
-            }
             if (training) {
                 dh[l] = Natives.zeros(layer.out + 1L, maxBatch);
                 dhf[l] = Natives.floats(dh[l]);
-                if (layer.dropout > 0) {
-                    mask[l] = FloatBuffer.allocate(layer.out * maxBatch);
+                if (layer.activation != dev.mlpmaven.config.Activation.RELU) {
+                    d[l] = new float[layer.out * maxBatch];
                 }
             }
         }
@@ -121,16 +117,9 @@ final class Workspace {
     void release() {
         Natives.release(x, logits);
         Natives.release(h);
-        Natives.release(z);
         Natives.release(dh);
         views.clear();
         recent = null;
-    }
-
-    /** ReLU without dropout in training is applied in place on gemm's output and differentiated from it. */
-    boolean inPlace(int l) {
-        Layer layer = net.layers[l];
-        return layer.activation == dev.mlpmaven.config.Activation.RELU && (!training || layer.dropout == 0);
     }
 
     /** The arrays for batch size {@code b}, with the ones rows of the hidden activations in place. */
@@ -184,8 +173,16 @@ final class Workspace {
         }
     }
 
-    /** Forward pass of the batch in {@code x}; logits end in {@code logits}. {@code dropoutRng} null: no dropout. */
-    void forward(Views v, SplittableRandom dropoutRng) {
+    /** Forward pass without dropout (evaluation, or a training step of a network without dropout). */
+    void forward(Views v) {
+        forward(v, 0, -1);
+    }
+
+    /**
+     * Forward pass of the batch in {@code x}; logits end in {@code logits}. In training, layers with dropout draw
+     * their mask from {@link Dropout#key}{@code (dropoutSeed, step, l)}; {@code step < 0}: no dropout.
+     */
+    void forward(Views v, long dropoutSeed, long step) {
         Layer[] layers = net.layers;
         int b = v.b;
         Mat a = v.x;
@@ -194,30 +191,23 @@ final class Workspace {
             Layer layer = layers[l];
             if (layer.isOutput()) {
                 Gemm.gemm(layer.wm, a, v.logits, false, transB, 1.0, 0.0);
+                mark(StepProfile.Phase.FORWARD_GEMM);
                 break;
             }
-            int n = layer.out * b;
-            if (inPlace(l)) {
-                Gemm.gemm(layer.wm, a, v.hRows[l], false, transB, 1.0, 0.0);
-                Kernels.reluInPlace(hf[l], n);
-            } else {
-                Gemm.gemm(layer.wm, a, v.z[l], false, transB, 1.0, 0.0);
-                Kernels.forward(layer.activation, zf[l], hf[l], n);
-                if (mask[l] != null) { // training with dropout: dropoutRng is required
-                    fillMask(mask[l], n, layer.dropout, dropoutRng);
-                    Kernels.multiply(hf[l], mask[l], n);
-                }
-            }
+            Gemm.gemm(layer.wm, a, v.hRows[l], false, transB, 1.0, 0.0);
+            mark(StepProfile.Phase.FORWARD_GEMM);
+            boolean dropout = training && step >= 0 && layer.dropout > 0;
+            masks[l] = dropout ? Kernels.Mask.of(Dropout.key(dropoutSeed, step, l), layer.dropout) : null;
+            kernels.forward(layer.activation, hf[l], layer.out * b, training ? d[l] : null, masks[l]);
+            mark(StepProfile.Phase.ACTIVATION);
             a = v.hAug[l];
             transB = false;
         }
     }
 
-    /** Inverted dropout: each unit kept with probability 1 - p and then scaled by 1 / (1 - p). */
-    private static void fillMask(FloatBuffer m, int n, double p, SplittableRandom rng) {
-        float keep = (float) (1.0 / (1.0 - p));
-        for (int i = 0; i < n; i++) {
-            m.put(i, rng.nextDouble() < p ? 0f : keep);
+    private void mark(StepProfile.Phase p) {
+        if (profile != null) {
+            profile.mark(p);
         }
     }
 
@@ -225,6 +215,7 @@ final class Workspace {
      * Softmax cross-entropy of the logits against {@code y}. Returns the summed loss of the batch. With
      * {@code gradient}, replaces the logits by {@code dLoss/dlogits = (softmax - onehot) / b} (the loss being
      * the batch mean); otherwise, when {@code predicted} is given, stores the arg-max and its probability.
+     * {@code StrictMath}, so that the result is the same on every Java VM.
      */
     double softmaxCrossEntropy(Views v, int[] y, boolean gradient, int[] predicted, float[] confidence, int offset) {
         int b = v.b;
@@ -244,13 +235,13 @@ final class Workspace {
             float zyShifted = lf.get(y[j] * b + j) - max;
             float total = 0f;
             for (int c = 0; c < classes; c++) {
-                float e = (float) Math.exp(lf.get(c * b + j) - max);
+                float e = (float) StrictMath.exp(lf.get(c * b + j) - max);
                 total += e;
                 if (gradient) {
                     lf.put(c * b + j, e);
                 }
             }
-            double loss = (float) Math.log(total) - zyShifted; // -log softmax_y; NaN when a logit is NaN or infinite
+            double loss = (float) StrictMath.log(total) - zyShifted; // -log softmax_y; NaN for a NaN or infinite logit
             sum += loss;
             if (gradient) {
                 float inv = 1f / total;
@@ -269,8 +260,8 @@ final class Workspace {
     /**
      * Backward pass after {@link #softmaxCrossEntropy} with gradient. With {@code fusedSgd} (plain SGD) each
      * layer's update {@code W -= rate * dW} is fused into the gemm that computes {@code dW}, after the gradient
-     * flowing to the layer below has been computed from the old {@code W}; otherwise {@code dW} goes into each
-     * layer's gradient buffer for an optimizer.
+     * flowing to the layer below has been computed from the old {@code W}; otherwise {@code dW} goes into the
+     * network's gradient buffer for an optimizer.
      */
     void backward(Views v, boolean fusedSgd, double sgdRate) {
         Layer[] layers = net.layers;
@@ -287,17 +278,13 @@ final class Workspace {
             } else {
                 Gemm.gemm(dz, a, layer.gm, false, transB, 1.0, 0.0);
             }
+            mark(StepProfile.Phase.BACKWARD_GEMM);
             if (l > 0) {
                 int below = l - 1;
-                int n = layers[below].out * v.b;
-                if (inPlace(below)) {
-                    Kernels.reluBackward(dhf[below], hf[below], n);
-                } else {
-                    if (mask[below] != null) {
-                        Kernels.multiply(dhf[below], mask[below], n);
-                    }
-                    Kernels.backward(layers[below].activation, zf[below], dhf[below], n);
-                }
+                Kernels.Mask m = masks[below];
+                kernels.backward(dhf[below], hf[below], layers[below].out * v.b, d[below],
+                        m == null ? 1f : m.scale());
+                mark(StepProfile.Phase.ACTIVATION_BACKWARD);
             }
         }
     }

@@ -3,19 +3,15 @@ package dev.mlpmaven.engine.model;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Makes the golden v1 model file {@code src/test/resources/dev/mlpmaven/engine/model/golden-v1.mlp}:
- * a 16-8-7-6-5-4-4-3 network using every hidden activation once (relu, leaky_relu, elu, gelu, tanh, sigmoid)
- * with weights from a fixed formula (multiples of 1/32 and 1/16, exact in float32), standardised input scaling
- * and a fixed provenance. Run {@code main} only to make a new golden file for a NEW format version; the v1 file
- * must never be regenerated, since its test guards that old files keep loading and predicting the same.
+ * A fixed model and provenance for the engine's tests: the network of the golden model files (a 16-8-7-6-5-4-4-3
+ * network using every hidden activation once, weights from a fixed formula; the golden files themselves and their
+ * generator are in mlp-runtime-tests, {@code GoldenModels}), standardised input scaling, a fixed provenance.
  */
 public final class GoldenModelGenerator {
     static final String[] ACTIVATIONS = {"relu", "leaky_relu", "elu", "gelu", "tanh", "sigmoid", "softmax"};
@@ -64,23 +60,5 @@ public final class GoldenModelGenerator {
             in[3][i] = (byte) ((i * 73 + 11) % 256);
         }
         return in;
-    }
-
-    /** Writes the golden file to the path given, or prints the predictions with no argument. */
-    public static void main(String[] args) throws Exception {
-        if (args.length == 1) {
-            Path file = Path.of(args[0]);
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            ModelFile.write(model(), provenance(), file);
-        }
-        Predictor p = new Predictor(model());
-        for (byte[] in : inputs()) {
-            float[] out = p.probabilities(in, 0);
-            StringBuilder sb = new StringBuilder();
-            for (float v : out) {
-                sb.append(v).append("f, ");
-            }
-            System.out.println(sb);
-        }
     }
 }

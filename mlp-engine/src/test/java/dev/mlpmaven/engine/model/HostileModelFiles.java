@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Makes small broken model files from a valid one: wrong header fields, edited or raw manifests, cut or extended
- * weights. Used by {@link ModelFileTest}; each method says what it breaks.
+ * Makes model files with an edited manifest from a valid one (the reader's hostile files are in
+ * mlp-runtime-tests). Used by {@link ModelFileTest}.
  */
 final class HostileModelFiles {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -48,24 +48,6 @@ final class HostileModelFiles {
         }
     }
 
-    static byte[] withMagic(byte[] file, String magic) {
-        byte[] out = file.clone();
-        System.arraycopy(magic.getBytes(StandardCharsets.ISO_8859_1), 0, out, 0, 8);
-        return out;
-    }
-
-    static byte[] withVersion(byte[] file, int version) {
-        byte[] out = file.clone();
-        ByteBuffer.wrap(out).putInt(8, version);
-        return out;
-    }
-
-    static byte[] withManifestLength(byte[] file, int length) {
-        byte[] out = file.clone();
-        ByteBuffer.wrap(out).putInt(12, length);
-        return out;
-    }
-
     /** The same file with the manifest replaced by these bytes (the header's length updated, weights kept). */
     static byte[] withRawManifest(byte[] file, byte[] manifest) {
         int oldLength = manifestLength(file);
@@ -84,20 +66,5 @@ final class HostileModelFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static byte[] truncated(byte[] file, int length) {
-        return Arrays.copyOf(file, length);
-    }
-
-    static byte[] withTrailingBytes(byte[] file, int extra) {
-        return Arrays.copyOf(file, file.length + extra);
-    }
-
-    /** Flips the lowest bit of the byte at {@code fromEnd} bytes before the end (inside the weights). */
-    static byte[] withFlippedWeightBit(byte[] file, int fromEnd) {
-        byte[] out = file.clone();
-        out[out.length - fromEnd] ^= 1;
-        return out;
     }
 }

@@ -18,7 +18,7 @@ public final class KilledRunMain {
 
     public static void main(String[] args) throws Exception {
         Path finalDir = Path.of(args[0]);
-        AtomicOutput out = AtomicOutput.begin(finalDir);
+        AtomicOutput out = AtomicOutput.begin(finalDir.getParent(), finalDir.getFileName().toString());
         ModelFile.write(GoldenModelGenerator.model(), GoldenModelGenerator.provenance(), out.dir().resolve("model.mlp"));
         Files.writeString(out.dir().resolve("metrics.json"), "{\"name\": \"killed\"}\n");
         Files.writeString(out.dir().resolve("report.html"), "<html>unfinished</html>\n");

@@ -33,8 +33,8 @@ class GradientCheckTest {
         Natives.init();
         Network net = new Network(SIDE * SIDE, TestData.hidden(act, dropout, 5, 4), CLASSES);
         net.initialise(new SplittableRandom(7));
+        net.allocateGradients();
         for (Network.Layer layer : net.layers) { // non-zero biases so that their gradients are exercised fully
-            layer.allocateGradient();
             for (int o = 0; o < layer.out; o++) {
                 layer.wf.put(o * (layer.in + 1) + layer.in, 0.1f * o - 0.13f); // never 0: no ReLU kink at z = 0
             }
@@ -46,7 +46,7 @@ class GradientCheckTest {
         ws.gather(BATCH, data.images().pixels(), SIDE * SIDE, data.labels().labels(), null, 0, lut, y,
                 new float[SIDE * SIDE]);
         Workspace.Views v = ws.views(BATCH);
-        ws.forward(v, new SplittableRandom(11));
+        ws.forward(v, 11, 0);
         double floatLoss = ws.softmaxCrossEntropy(v, y, true, null, null, 0) / BATCH;
         ws.backward(v, false, 0);
 
@@ -58,10 +58,11 @@ class GradientCheckTest {
         }
         double[][] masks = new double[net.layers.length - 1][];
         for (int l = 0; l < masks.length; l++) {
-            if (ws.mask[l] != null) {
+            Kernels.Mask m = ws.masks[l];
+            if (m != null) { // the mask's definition, recomputed from the key of this step
                 masks[l] = new double[net.layers[l].out * BATCH];
                 for (int i = 0; i < masks[l].length; i++) {
-                    masks[l][i] = ws.mask[l].get(i);
+                    masks[l][i] = Dropout.kept(m.key(), i, m.threshold()) ? m.scale() : 0;
                 }
             }
         }

@@ -41,7 +41,7 @@ class OptimizerTest {
         layer.wf.put(0, W0).put(1, B0);
         for (int s = 0; s < steps; s++) {
             layer.gf.put(0, 0.1f).put(1, -0.3f);
-            opt.step(net, (float) spec.learningRate());
+            opt.step(net, (float) spec.learningRate(), 1f);
         }
         return new float[] {layer.wf.get(0), layer.wf.get(1)};
     }
@@ -118,13 +118,33 @@ class OptimizerTest {
     @Test
     void clipping_scales_the_global_norm_down_to_the_limit() {
         Network net = new Network(1, List.of(), 1);
-        net.layers[0].allocateGradient();
+        Optimizer opt = Optimizer.of(spec(OptimizerType.SGD, 1.0, 0, false, 0), net);
+        net.layers[0].wf.put(0, 0f).put(1, 0f);
         net.layers[0].gf.put(0, 0.3f).put(1, 0.4f); // norm 0.5
-        assertThat(Optimizer.clip(net, 0.25)).isCloseTo(0.5, within(1e-7));
-        assertThat(new float[] {net.layers[0].gf.get(0), net.layers[0].gf.get(1)})
-                .containsExactly(new float[] {0.15f, 0.2f}, within(1e-6f));
-        assertThat(Optimizer.clip(net, 1.0)).isCloseTo(0.25, within(1e-6)); // under the limit: unchanged
-        assertThat(net.layers[0].gf.get(1)).isCloseTo(0.2f, within(1e-6f));
+        double norm = Optimizer.gradientNorm(net);
+        assertThat(norm).isCloseTo(0.5, within(1e-7));
+        float scale = Optimizer.clipScale(norm, 0.25);
+        assertThat(scale).isCloseTo(0.5f, within(1e-5f));
+        opt.step(net, 1f, scale); // w = 0 - 1 * scale * g
+        assertThat(new float[] {net.layers[0].wf.get(0), net.layers[0].wf.get(1)})
+                .containsExactly(new float[] {-0.15f, -0.2f}, within(1e-6f));
+        assertThat(Optimizer.clipScale(norm, 1.0)).isEqualTo(1f); // under the limit: unchanged
+        assertThat(Optimizer.clipScale(norm, 0)).isEqualTo(1f); // 0: no clipping
+    }
+
+    @Test
+    void gradient_norm_covers_every_layer() {
+        Network net = new Network(3, TestData.hidden(Activation.TANH, 0, 2), 2);
+        net.allocateGradients();
+        double sq = 0;
+        for (Network.Layer layer : net.layers) {
+            for (int i = 0; i < layer.size(); i++) {
+                float g = 0.01f * (i + 1) * (layer.offset % 7 + 1);
+                layer.gf.put(i, g);
+                sq += (double) g * g;
+            }
+        }
+        assertThat(Optimizer.gradientNorm(net)).isCloseTo(Math.sqrt(sq), within(1e-12));
     }
 
     @Test
@@ -148,11 +168,11 @@ class OptimizerTest {
             int[] y = new int[16];
             ws.gather(16, data.images().pixels(), 16, data.labels().labels(), null, 0, lut, y, new float[16]);
             Workspace.Views v = ws.views(16);
-            ws.forward(v, null);
+            ws.forward(v);
             ws.softmaxCrossEntropy(v, y, true, null, null, 0);
             ws.backward(v, fused == 1, 0.5);
             if (opt != null) {
-                opt.step(net, 0.5f);
+                opt.step(net, 0.5f, 1f);
             }
             float[][] s = net.snapshot();
             after[fused] = new float[s[0].length + s[1].length + s[2].length];

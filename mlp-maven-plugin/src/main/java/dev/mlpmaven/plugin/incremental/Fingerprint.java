@@ -2,6 +2,7 @@ package dev.mlpmaven.plugin.incremental;
 
 import dev.mlpmaven.config.DatasetSpec;
 import dev.mlpmaven.config.Experiment;
+import dev.mlpmaven.engine.io.OutputPaths;
 import dev.mlpmaven.plugin.Messages;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -129,9 +131,15 @@ public final class Fingerprint {
         Files.move(tmp, outputDir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    /** Removes the fingerprint, so a half-done training is never taken for an up-to-date one. */
-    public static void delete(Path outputDir) throws IOException {
-        Files.deleteIfExists(outputDir.resolve(FILE));
+    /**
+     * Removes the fingerprint of {@code outputDir}, so a half-done training is never taken for an up-to-date one;
+     * only ever inside {@code outputRoot} ({@link OutputPaths#requireInside}: real paths, not strings).
+     */
+    public static void delete(Path outputRoot, Path outputDir) throws IOException {
+        Path file = outputDir.resolve(FILE);
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(OutputPaths.requireInside(outputRoot, file));
+        }
     }
 
     static String sha256(Path file) throws IOException {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FingerprintTest {
     @TempDir
@@ -117,5 +118,21 @@ class FingerprintTest {
         }
         assertThat(Files.readString(out.resolve("fingerprint")))
                 .contains("plugin=0.1.0", "data.name=fashion-mnist-sample", "output.model.mlp=");
+    }
+
+    @Test
+    void delete_removes_the_fingerprint_only_inside_the_output_root() throws IOException {
+        Path root = temp.resolve("mlp");
+        Fingerprint.write(out, Map.of("format", "1"));
+        Files.writeString(temp.resolve(Fingerprint.FILE), "not ours");
+        Path above = root.resolve("..");
+        assertThatThrownBy(() -> Fingerprint.delete(root, above))
+                .isInstanceOf(dev.mlpmaven.config.UserException.class)
+                .hasMessage(String.format(dev.mlpmaven.engine.io.OutputPaths.OUTSIDE, above.resolve(Fingerprint.FILE),
+                        root));
+        assertThat(Files.readString(temp.resolve(Fingerprint.FILE))).isEqualTo("not ours");
+        Fingerprint.delete(root, out);
+        assertThat(out.resolve(Fingerprint.FILE)).doesNotExist();
+        assertThat(out.resolve("model.mlp")).exists();
     }
 }

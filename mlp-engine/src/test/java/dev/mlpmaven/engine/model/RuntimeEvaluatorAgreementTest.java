@@ -5,6 +5,9 @@ import dev.mlpmaven.engine.data.IdxImages;
 import dev.mlpmaven.engine.data.IdxLabels;
 import dev.mlpmaven.engine.train.Evaluation;
 import dev.mlpmaven.engine.train.Evaluator;
+import dev.mlpmaven.runtime.ImageInput;
+import dev.mlpmaven.runtime.MlpModel;
+import dev.mlpmaven.runtime.Prediction;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,15 +22,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The pure-Java {@link Predictor} (model files, anywhere) and the ND4J {@link Evaluator} (the run's test metrics)
- * must compute the same network: for every hidden activation and both input scalings, a small model with random
+ * The pure-Java runtime ({@link MlpModel}: model files, anywhere) and the ND4J {@link Evaluator} (the run's test
+ * metrics) must compute the same network: for every hidden activation and both input scalings, a small model with random
  * weights (no training) gives the same predicted classes and class probabilities within {@link #TOLERANCE}.
  *
  * <p>The Evaluator only reports the probability of the predicted class (confidence) and the mean loss
  * {@code -log p[label]}; evaluating one image with label {@code c} therefore yields {@code p[c] = exp(-loss)}, so
  * the whole probability vector of each image is compared.
  */
-class PredictorEvaluatorAgreementTest {
+class RuntimeEvaluatorAgreementTest {
     static final double TOLERANCE = 1e-5;
     static final int SIDE = 8;
     static final int PIXELS = SIDE * SIDE;
@@ -47,17 +50,20 @@ class PredictorEvaluatorAgreementTest {
 
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("activationsAndScalings")
-    void predictor_and_evaluator_give_the_same_classes_and_probabilities(String activation, InputScaling scaling) {
+    void runtime_and_evaluator_give_the_same_classes_and_probabilities(String activation, InputScaling scaling) {
         TrainedModel model = randomModel(activation, scaling, activation.hashCode() * 31L + scaling.kind().hashCode());
         byte[] pixels = pixels();
         byte[] labels = new byte[IMAGES];
         for (int i = 0; i < IMAGES; i++) {
             labels[i] = (byte) (i % CLASSES);
         }
-        Predictor predictor = new Predictor(model);
+        MlpModel runtime = MlpModel.of(model.input(), model.runtimeLayers(), model.classNames());
         float[][] expected = new float[IMAGES][];
+        int[] classes = new int[IMAGES];
         for (int i = 0; i < IMAGES; i++) {
-            expected[i] = predictor.probabilities(pixels, i * PIXELS);
+            Prediction p = runtime.predict(((ImageInput) runtime.input()).features(pixels, i * PIXELS));
+            expected[i] = p.probabilities();
+            classes[i] = p.index();
         }
 
         Evaluation all = Evaluator.evaluate(model, split(pixels, labels));
@@ -66,13 +72,13 @@ class PredictorEvaluatorAgreementTest {
         String where = "";
         double lossSum = 0;
         for (int i = 0; i < IMAGES; i++) {
-            int cls = Predictor.argmax(expected[i]);
+            int cls = classes[i];
             assertThat(all.predicted()[i]).as("%s/%s: predicted class of image %d", activation, scaling.kind(), i)
                     .isEqualTo(cls);
             double d = Math.abs(all.confidence()[i] - expected[i][cls]);
             if (d > worst) {
                 worst = d;
-                where = String.format(Locale.ROOT, "image %d confidence: evaluator %.8f, predictor %.8f", i,
+                where = String.format(Locale.ROOT, "image %d confidence: evaluator %.8f, runtime %.8f", i,
                         all.confidence()[i], expected[i][cls]);
             }
             lossSum += -Math.log(expected[i][labels[i]]);
@@ -83,7 +89,7 @@ class PredictorEvaluatorAgreementTest {
                 d = Math.abs(p - expected[i][c]);
                 if (d > worst) {
                     worst = d;
-                    where = String.format(Locale.ROOT, "image %d p[%d]: evaluator %.8f, predictor %.8f", i, c, p,
+                    where = String.format(Locale.ROOT, "image %d p[%d]: evaluator %.8f, runtime %.8f", i, c, p,
                             expected[i][c]);
                 }
             }
@@ -115,7 +121,7 @@ class PredictorEvaluatorAgreementTest {
             for (int k = 0; k < out; k++) {
                 b[k] = (float) rnd.nextDouble(-0.5, 0.5);
             }
-            layers.add(new DenseLayer(in, out, l + 2 == widths.length ? Predictor.OUTPUT_ACTIVATION : activation, w, b));
+            layers.add(new DenseLayer(in, out, l + 2 == widths.length ? "softmax" : activation, w, b));
         }
         return new TrainedModel(PIXELS, layers, scaling, NAMES);
     }
