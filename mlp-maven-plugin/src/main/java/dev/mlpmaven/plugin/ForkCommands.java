@@ -1,6 +1,7 @@
 package dev.mlpmaven.plugin;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +12,17 @@ final class ForkCommands {
     }
 
     /** {@code train}: {@code --force} because the plugin decided to train (see Fingerprint); a bar wants progress. */
-    static List<String> train(Path outputRoot, Path projectDir, Path extendsRoot, boolean progress,
-                              List<String> dataArguments, Map<String, String> overrides, List<Path> files) {
+    static List<String> train(Path outputRoot, Path projectDir, Path extendsRoot, Instant outputTimestamp,
+                              boolean progress, List<String> dataArguments, Map<String, String> overrides,
+                              List<Path> files) {
         List<String> args = new ArrayList<>(List.of("train", "--output-root", outputRoot.toAbsolutePath().toString(),
                 "--project-dir", projectDir.toAbsolutePath().toString(), "--extends-root",
                 extendsRoot.toAbsolutePath().toString(), "--force"));
+        if (outputTimestamp != null) {
+            // a reproducible build: the model and the report carry this time, never the clock's
+            args.add("--output-timestamp");
+            args.add(outputTimestamp.toString());
+        }
         if (progress) {
             args.add("--progress");
         }

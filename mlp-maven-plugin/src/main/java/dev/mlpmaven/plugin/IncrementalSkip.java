@@ -10,6 +10,7 @@ import org.apache.maven.plugin.logging.Log;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,11 +25,13 @@ final class IncrementalSkip {
     private final Log log;
     private final String pluginVersion;
     private final boolean force;
+    private final Instant outputTimestamp;
 
-    IncrementalSkip(Log log, String pluginVersion, boolean force) {
+    IncrementalSkip(Log log, String pluginVersion, boolean force, Instant outputTimestamp) {
         this.log = log;
         this.pluginVersion = pluginVersion;
         this.force = force;
+        this.outputTimestamp = outputTimestamp;
     }
 
     /**
@@ -40,6 +43,9 @@ final class IncrementalSkip {
         Optional<String> reason;
         try {
             inputs = Fingerprint.inputs(pluginVersion, e);
+            if (outputTimestamp != null) {
+                inputs.put(Fingerprint.OUTPUT_TIMESTAMP, outputTimestamp.toString());
+            }
             reason = force ? Optional.of(Messages.FORCED) : Fingerprint.staleReason(out, inputs);
         } catch (IOException ex) {
             throw new MojoExecutionException(format(Messages.FINGERPRINT_NOT_COMPUTED, e.name(), ex.getMessage()), ex);

@@ -32,7 +32,7 @@ public final class Messages {
 
     public static final String FORCED = "retraining because of -Dmlp.force";
 
-    public static final String ATTACHED = "mlp: %s: attached %s as artifact type mlp, classifier %s";
+    public static final String ATTACHED = "mlp: %s: attached %s, classifier %s";
 
     public static final String FORK_CRASHED =
             "mlp: the forked JVM ended with exit code %d without a message, expected exit code 0 - its last lines of"
@@ -107,6 +107,7 @@ public final class Messages {
     public static final String STALE_PLUGIN = "the plugin changed since the earlier training (%s)";
     public static final String STALE_EXPERIMENT = "the experiment changed since the earlier training";
     public static final String STALE_DATA = "the data changed since the earlier training";
+    public static final String STALE_TIMESTAMP = "project.build.outputTimestamp changed since the earlier training";
     public static final String STALE_OUTPUT_MISSING = "%s is missing";
     public static final String STALE_OUTPUT_CHANGED = "%s changed since it was written";
 
@@ -162,6 +163,22 @@ public final class Messages {
 
     /** Appended to {@link #FORK_CRASHED} when the JVM wrote a crash report. */
     public static final String FORK_CRASH_REPORT = "%nthe JVM's crash report: %s";
+
+    // --- reproducible artifacts (OutputTimestamp, ReportArchive) ---
+
+    public static final String OUTPUT_TIMESTAMP_BAD =
+            "mlp: project.build.outputTimestamp '%s': found neither seconds since the epoch nor an ISO-8601 date-time"
+                    + " with offset, expected for example 2024-01-01T00:00:00Z or 1704067200";
+
+    public static final String OUTPUT_TIMESTAMP_RANGE =
+            "mlp: project.build.outputTimestamp '%s' is %s, expected a time from 1980-01-01T00:00:02Z to"
+                    + " 2107-12-31T23:59:58Z (what a zip entry can hold)";
+
+    public static final String REPORT_ARCHIVE_NOT_WRITTEN =
+            "mlp: %s: cannot write the report archive %s: %s - check that the folder is writable";
+
+    /** Debug: experiment, archive, entries. */
+    public static final String REPORT_ARCHIVED = "mlp: %s: wrote %s (%d entries)";
 
     // --- check (QualityGate) ---
 

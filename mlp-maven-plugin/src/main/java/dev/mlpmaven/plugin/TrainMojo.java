@@ -10,6 +10,7 @@ import org.eclipse.aether.RepositorySystem;
 
 import javax.inject.Inject;
 import java.io.File;
+import java.time.Instant;
 
 /**
  * Trains every experiment into {@code <outputDirectory>/<name>/} (model.mlp, metrics.json, report) in a forked
@@ -60,6 +61,18 @@ public class TrainMojo extends AbstractForkMojo {
     @Parameter(property = "mlp.attach", defaultValue = "true")
     private boolean attach;
 
+    /**
+     * The timestamp of a reproducible build, {@code project.build.outputTimestamp} as maven-jar-plugin reads it
+     * (ISO-8601 with offset, or seconds since the epoch; unset falls back to {@code SOURCE_DATE_EPOCH}). When set, the
+     * model file carries it as its start and end time and the report leaves out wall-clock figures, and the attached
+     * report archive dates its entries with it: two builds of the same experiment attach byte-identical artifacts.
+     * The real times stay in {@code metrics.json} and {@code provenance.json}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
     @Inject
     public TrainMojo(MavenProjectHelper projectHelper, RepositorySystem repositorySystem) {
         super(repositorySystem);
@@ -68,10 +81,11 @@ public class TrainMojo extends AbstractForkMojo {
 
     @Override
     protected void executeMojo() throws MojoExecutionException, MojoFailureException {
+        Instant timestamp = OutputTimestamp.parse(outputTimestamp, System.getenv()).orElse(null);
         new TrainSupport(getLog(), forkSupport(),
-                new IncrementalSkip(getLog(), IncrementalSkip.pluginVersion(plugin), force),
+                new IncrementalSkip(getLog(), IncrementalSkip.pluginVersion(plugin), force, timestamp),
                 new ModelAttacher(getLog(), projectHelper, project, attach),
-                outputDirectory.toPath(), project.getBasedir().toPath(), extendsRootPath(), fork)
+                outputDirectory.toPath(), project.getBasedir().toPath(), extendsRootPath(), fork, timestamp)
                 .train(experimentFiles(), allOverrides());
     }
 }

@@ -13,6 +13,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +36,10 @@ final class TrainSupport {
     private final Path projectDir;
     private final Path extendsRoot;
     private final boolean forked;
+    private final Instant outputTimestamp;
 
     TrainSupport(Log log, ForkSupport fork, IncrementalSkip incremental, ModelAttacher attacher, Path outputDirectory,
-                 Path projectDir, Path extendsRoot, boolean forked) {
+                 Path projectDir, Path extendsRoot, boolean forked, Instant outputTimestamp) {
         this.log = log;
         this.fork = fork;
         this.incremental = incremental;
@@ -46,6 +48,7 @@ final class TrainSupport {
         this.projectDir = projectDir;
         this.extendsRoot = extendsRoot;
         this.forked = forked;
+        this.outputTimestamp = outputTimestamp;
     }
 
     /** An experiment to train: its file, the loaded experiment, its folder and its fingerprint inputs. */
@@ -82,7 +85,7 @@ final class TrainSupport {
             if (inputs.isPresent()) {
                 stale.add(new Stale(files.get(i), e, out, inputs.get()));
             } else {
-                attacher.attach(e.name(), out);
+                attacher.attach(e.name(), out, outputTimestamp);
             }
         }
         if (!stale.isEmpty()) {
@@ -100,7 +103,7 @@ final class TrainSupport {
             throws MojoExecutionException, MojoFailureException {
         List<String> names = stale.stream().map(s -> s.experiment().name()).toList();
         ProgressBar bar = forked ? fork.progressBar(names.get(0)) : null;
-        List<String> args = ForkCommands.train(outputDirectory, projectDir, extendsRoot, bar != null,
+        List<String> args = ForkCommands.train(outputDirectory, projectDir, extendsRoot, outputTimestamp, bar != null,
                 fork.dataArguments(),
                 overrides, stale.stream().map(Stale::file).toList());
         MavenForkLog forkLog = new MavenForkLog(log, bar, names);
@@ -131,7 +134,7 @@ final class TrainSupport {
     /** After a successful training: fingerprint and attach. */
     private void finish(Stale s) throws MojoExecutionException {
         incremental.trained(s.experiment().name(), s.out(), s.inputs());
-        attacher.attach(s.experiment().name(), s.out());
+        attacher.attach(s.experiment().name(), s.out(), outputTimestamp);
     }
 
     /** The log ends with a short table of every experiment of this execution (the numbers of index.html). */

@@ -6,6 +6,8 @@ import dev.mlpmaven.engine.run.ExperimentRunner;
 import dev.mlpmaven.engine.run.RunOptions;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +35,15 @@ import java.util.Map;
  * @param dataset        {@code --dataset NAME}: a named dataset to evaluate on (evaluate; else the experiment's)
  * @param evaluationFile {@code --evaluation-file FILE}: where evaluate writes its JSON result; may be null
  * @param files          experiment YAML files
+ * @param outputTimestamp {@code --output-timestamp INSTANT}: a reproducible build's time (the plugin's
+ *                       {@code project.build.outputTimestamp}, ISO-8601 UTC): the model file and the report carry it
+ *                       instead of wall-clock times; null for a normal run
  */
 public record CliArguments(String command, Path outputRoot, Path projectDir, Path extendsRoot, Path cacheDir,
                            boolean offline,
                            List<Path> dataDirs, Map<String, String> overrides, boolean force, String proxy,
-                           boolean progress, Path model, String dataset, Path evaluationFile, List<Path> files) {
+                           boolean progress, Path model, String dataset, Path evaluationFile, List<Path> files,
+                           Instant outputTimestamp) {
 
     public static final String PROXY_USER_ENV = "MLP_PROXY_USER";
     public static final String PROXY_PASSWORD_ENV = "MLP_PROXY_PASSWORD";
@@ -46,7 +52,7 @@ public record CliArguments(String command, Path outputRoot, Path projectDir, Pat
     public static final String USAGE = "usage: java -cp <classpath> dev.mlpmaven.engine.cli.Main"
             + " train|fetch|evaluate [--output-root DIR] [--project-dir DIR] [--extends-root DIR] [--cache-dir DIR] [--offline]"
             + " [--data-dir DIR]... [--set key.path=value]... [--force] [--proxy host:port] [--progress]"
-            + " [--model FILE] [--dataset NAME] [--evaluation-file FILE] [experiment.yaml...]";
+            + " [--model FILE] [--dataset NAME] [--evaluation-file FILE] [--output-timestamp INSTANT] [experiment.yaml...]";
 
     public CliArguments {
         dataDirs = List.copyOf(dataDirs);
@@ -75,6 +81,7 @@ public record CliArguments(String command, Path outputRoot, Path projectDir, Pat
         Path model = null;
         String dataset = null;
         Path evaluationFile = null;
+        Instant outputTimestamp = null;
         List<Path> dataDirs = new ArrayList<>();
         Map<String, String> overrides = new LinkedHashMap<>();
         List<Path> files = new ArrayList<>();
@@ -93,6 +100,7 @@ public record CliArguments(String command, Path outputRoot, Path projectDir, Pat
                 case "--model" -> model = Path.of(value(args, ++i, a));
                 case "--dataset" -> dataset = value(args, ++i, a);
                 case "--evaluation-file" -> evaluationFile = Path.of(value(args, ++i, a));
+                case "--output-timestamp" -> outputTimestamp = instant(value(args, ++i, a));
                 case "--set" -> {
                     String kv = value(args, ++i, a);
                     int eq = kv.indexOf('=');
@@ -124,7 +132,16 @@ public record CliArguments(String command, Path outputRoot, Path projectDir, Pat
             }
         }
         return new CliArguments(command, outputRoot, projectDir, extendsRoot, cacheDir, offline, dataDirs, overrides, force,
-                proxy, progress, model, dataset, evaluationFile, files);
+                proxy, progress, model, dataset, evaluationFile, files, outputTimestamp);
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new UserException("command line: --output-timestamp " + text
+                    + ": found no ISO-8601 instant, expected one such as 2024-01-01T00:00:00Z");
+        }
     }
 
     private static String value(String[] args, int i, String option) {
@@ -153,7 +170,7 @@ public record CliArguments(String command, Path outputRoot, Path projectDir, Pat
         copy(env, PROXY_PASSWORD_ENV, proxySettings, "password");
         copy(env, NON_PROXY_HOSTS_ENV, proxySettings, "nonProxyHosts");
         return new RunOptions(outputRoot, projectDir, cacheDir, offline, dataDirs, overrides, force, proxy,
-                proxySettings);
+                proxySettings, outputTimestamp);
     }
 
     /** The dataset options: the runner's mapping of {@link #runOptions(Map)}. */
