@@ -15,6 +15,7 @@ import dev.mlpmaven.config.Shape.IntShape;
 import dev.mlpmaven.config.Shape.ListShape;
 import dev.mlpmaven.config.Shape.NumberShape;
 import dev.mlpmaven.config.Shape.ObjectShape;
+import dev.mlpmaven.config.Shape.OneOf;
 import dev.mlpmaven.config.Shape.ShortOrObject;
 import dev.mlpmaven.config.Shape.StringShape;
 import java.io.UncheckedIOException;
@@ -137,6 +138,15 @@ public final class ExperimentSchema {
         } else if (shape instanceof ListShape l) {
             n.put("type", "array");
             n.set("items", shape(l.item()));
+            if (l.minItems() > 0) {
+                n.put("minItems", l.minItems());
+            }
+            if (l.maxItems() != Integer.MAX_VALUE) {
+                n.put("maxItems", l.maxItems());
+            }
+        } else if (shape instanceof OneOf o) {
+            ArrayNode oneOf = n.putArray("oneOf");
+            o.options().forEach(s -> oneOf.add(shape(s)));
         } else if (shape instanceof ObjectShape o) {
             n.setAll(object(o));
         } else if (shape instanceof ShortOrObject so) {
@@ -242,6 +252,9 @@ public final class ExperimentSchema {
         }
         if (s instanceof ShortOrObject so) {
             return typeName(so.shortForm()) + " or mapping";
+        }
+        if (s instanceof OneOf o) {
+            return String.join(" or ", o.options().stream().map(ExperimentSchema::typeName).distinct().toList());
         }
         return "mapping";
     }

@@ -76,8 +76,43 @@ public final class Messages {
             + " - hidden: [256, 256] is short for layers: [{units: 256}, {units: 256}]";
     public static final String DATASET_NAME_AND_FILES = "found both name and local files, expected one of them"
             + " - keep name for a named dataset, or the four file keys for local files";
-    public static final String DATASET_NEITHER = "found neither name nor local files, expected one of them"
-            + " - e.g. dataset: fashion-mnist-sample";
+    public static final String DATASET_NEITHER = "found no data, expected name, the four IDX files, images, or csv"
+            + " (or trainCsv and testCsv) - e.g. dataset: fashion-mnist-sample";
+    public static final String DATASET_FORMS = "found %s, expected one form of dataset - keep name, the four IDX"
+            + " files, images, or csv (or trainCsv and testCsv)";
+    public static final String FORM_ONLY = "found %s with %s, expected it only with %s - remove it";
+    public static final String ARCHIVE_WITH_NAME = "found archive with a named dataset, expected it only with data of"
+            + " your own - named datasets are found in dataDirs or downloaded; remove it";
+    public static final String ARCHIVE_MISSING = "found no file at %s, expected an archive (.zip, .tar, .tar.gz, .tgz,"
+            + " .tar.xz, .tar.bz2 or .tar.zst) - paths are relative to the experiment file that names them";
+    public static final String NOT_INSIDE_ARCHIVE = "found '%s', expected a relative path inside the archive"
+            + " - write it as the archive lists it, without a leading '/' or '..'";
+    public static final String IMAGE_FOLDER_MISSING = "found no folder at %s, expected a folder of images"
+            + " (train/<class>/ and test/<class>/, or <class>/ folders) - paths are relative to the experiment file"
+            + " that names them";
+    public static final String CLASS_NAME_TWICE = "found class name '%s' a second time, expected each class once"
+            + " - remove one of them";
+    public static final String CSV_FILE_MISSING = "found no file at %s, expected a CSV file (plain, gzip, xz, bzip2"
+            + " or zstd) - paths are relative to the experiment file that names them";
+    public static final String CSV_AND_SPLIT_FILES = "found both csv and %s, expected one table (csv, split by"
+            + " testSplit) or two (trainCsv and testCsv) - remove one";
+    public static final String CSV_FILES_INCOMPLETE = "found %s without %s, expected both - add %s, or use csv"
+            + " with testSplit for one table";
+    public static final String TEST_SPLIT_WITH_TEST_CSV = "found testSplit with trainCsv and testCsv, expected it"
+            + " only with one csv file - the test set is testCsv; remove testSplit";
+    public static final String LABEL_MISSING = "found nothing, expected the label column, by name or 0-based index"
+            + " - e.g. label: species (the column that holds the class)";
+    public static final String COLUMN_NAME_WITHOUT_HEADER = "found column name '%s' with header: %s, expected a"
+            + " 0-based column index - without a header line the columns have no names";
+    public static final String FEATURE_IS_LABEL = "found the label column %s among the features, expected features"
+            + " other than the label - remove it from features";
+    public static final String FEATURE_TWICE = "found column %s a second time, expected each feature once"
+            + " - remove one of them";
+    public static final String FEATURES_EMPTY = "found an empty list, expected at least one column - list the input"
+            + " columns, or remove features to use every column except the label";
+    public static final String VALIDATION_FOLDER_AND_SPLIT = "found validationSplit %s with a validation folder (%s),"
+            + " expected one of them - remove training.validationSplit to validate on the folder, or remove the"
+            + " folder to split the training data";
     public static final String DATASET_FILES_INCOMPLETE = "found %s without %s, expected all four of trainImages,"
             + " trainLabels, testImages, testLabels - add the missing keys";
     public static final String NAMED_ONLY = "found %s with local files, expected it only with a named dataset"

@@ -139,11 +139,40 @@ sealed interface Shape {
         }
     }
 
-    /** A list of items of one shape. */
-    record ListShape(Shape item) implements Shape {
+    /** A list of items of one shape, with {@code minItems..maxItems} items. */
+    record ListShape(Shape item, int minItems, int maxItems) implements Shape {
+        /** Any number of items. */
+        ListShape(Shape item) {
+            this(item, 0, Integer.MAX_VALUE);
+        }
+
+        /** Exactly {@code size} items. */
+        static ListShape ofSize(Shape item, int size) {
+            return new ListShape(item, size, size);
+        }
+
+        boolean acceptsSize(int size) {
+            return size >= minItems && size <= maxItems;
+        }
+
         @Override
         public String expected() {
-            return "a list, each " + item.expected();
+            String count = minItems == maxItems ? " of " + minItems
+                    : maxItems == Integer.MAX_VALUE ? (minItems == 0 ? "" : " of at least " + minItems)
+                    : " of " + minItems + " to " + maxItems;
+            return "a list" + count + ", each " + item.expected();
+        }
+    }
+
+    /**
+     * A value of one of several shapes, e.g. a column given by name or by index, or {@code true}, {@code false} or
+     * {@code sklearn}.
+     *
+     * @param expected what it is, for messages: "a column name or a 0-based column index"
+     */
+    record OneOf(List<Shape> options, String expected) implements Shape {
+        public OneOf {
+            options = List.copyOf(options);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.mlpmaven.config.Shape.IntShape;
 import dev.mlpmaven.config.Shape.ListShape;
 import dev.mlpmaven.config.Shape.NumberShape;
 import dev.mlpmaven.config.Shape.ObjectShape;
+import dev.mlpmaven.config.Shape.OneOf;
 import dev.mlpmaven.config.Shape.ShortOrObject;
 import dev.mlpmaven.config.Shape.StringShape;
 import dev.mlpmaven.config.YamlNode.Entry;
@@ -103,9 +104,22 @@ final class ShapeChecker {
             }
             return wrongType(node, shape, field, path);
         }
+        if (shape instanceof OneOf o) {
+            for (Shape option : o.options()) {
+                if (new ShapeChecker(new java.util.ArrayList<>()).fits(node, option, field, path)) {
+                    return true;
+                }
+            }
+            return wrongType(node, shape, field, path);
+        }
         if (shape instanceof ListShape l) {
             if (!(node instanceof YamlList list)) {
                 return wrongType(node, shape, field, path);
+            }
+            if (!l.acceptsSize(list.items().size())) {
+                problems.add(node.location().problem(path, String.format(Messages.FOUND_EXPECTED,
+                        "a list of " + list.items().size(), shape.expected(), field.valueHint())));
+                return false;
             }
             boolean all = true;
             for (int i = 0; i < list.items().size(); i++) {

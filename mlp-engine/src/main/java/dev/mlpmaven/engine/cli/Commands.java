@@ -133,7 +133,7 @@ final class Commands {
         DatasetResolver resolver = new DatasetResolver(a.dataOptions(env), out);
         for (Path file : a.files()) {
             Experiment experiment = ExperimentLoader.load(file, a.overrides(), a.extendsRootFor(file));
-            LoadedDataset data = resolver.resolve(experiment.dataset());
+            LoadedDataset data = resolver.resolve(experiment.dataset(), experiment.seed());
             out.info(String.format(Locale.ROOT, FETCHED, experiment.name(), data.name(), data.train().size(),
                     data.test().size()));
         }
@@ -142,9 +142,14 @@ final class Commands {
     /** Evaluates a model file on the test split of a named dataset or of an experiment's dataset. */
     static void evaluate(CliArguments a, Map<String, String> env, ProtocolWriter out) {
         LoadedModel model = ModelFile.read(a.model());
-        DatasetSpec spec = a.dataset() != null ? DatasetSpec.named(a.dataset())
-                : ExperimentLoader.load(a.files().get(0), a.overrides(), a.extendsRootFor(a.files().get(0))).dataset();
-        LoadedDataset data = new DatasetResolver(a.dataOptions(env), out).resolve(spec);
+        Experiment experiment = a.dataset() != null ? null
+                : ExperimentLoader.load(a.files().get(0), a.overrides(), a.extendsRootFor(a.files().get(0)));
+        DatasetSpec spec = experiment == null ? DatasetSpec.named(a.dataset()) : experiment.dataset();
+        // the same seed as training: one image folder or table is split into the same test rows; the data is
+        // preprocessed as the model says (a table with its training statistics, images at its size)
+        LoadedDataset data = new DatasetResolver(a.dataOptions(env), out).resolve(spec,
+                experiment == null ? dev.mlpmaven.config.Defaults.SEED : experiment.seed(), model.model().input(),
+                model.model().classNames());
         Evaluation evaluation = Evaluator.evaluate(model.model(), data.test());
         TestResult r = evaluation.result();
         out.info(String.format(Locale.ROOT, EVALUATED, a.model(), data.name(), data.test().size(), r.accuracy(),

@@ -4,6 +4,7 @@ import dev.mlpmaven.config.Experiment;
 import dev.mlpmaven.engine.data.DataSplit;
 import dev.mlpmaven.engine.train.EpochResult;
 import dev.mlpmaven.engine.train.TestResult;
+import dev.mlpmaven.runtime.InputSpec;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,12 +30,24 @@ import java.util.Map;
  * @param stoppedEarly  true when early stopping ended training
  * @param bestEpoch     1-based epoch whose weights were kept (0 when not applicable)
  * @param divergence    why training diverged, or null
+ * @param input         how raw inputs became the network's (an image folder's channels and inversion, a table's
+ *                      features), or null for IDX images
  */
 public record ReportInput(Experiment experiment, List<EpochResult> epochs, TestResult test, DataSplit testSplit,
                           int[] predicted, float[] confidence, List<String> classNames,
                           Map<String, String> contentSha256, Map<String, String> origin,
                           double totalSeconds, double loadSeconds, Map<String, String> environment,
-                          boolean stoppedEarly, int bestEpoch, String divergence) {
+                          boolean stoppedEarly, int bestEpoch, String divergence, InputSpec input) {
+
+    /** IDX images. */
+    public ReportInput(Experiment experiment, List<EpochResult> epochs, TestResult test, DataSplit testSplit,
+                       int[] predicted, float[] confidence, List<String> classNames,
+                       Map<String, String> contentSha256, Map<String, String> origin,
+                       double totalSeconds, double loadSeconds, Map<String, String> environment,
+                       boolean stoppedEarly, int bestEpoch, String divergence) {
+        this(experiment, epochs, test, testSplit, predicted, confidence, classNames, contentSha256, origin,
+                totalSeconds, loadSeconds, environment, stoppedEarly, bestEpoch, divergence, null);
+    }
 
     static final String NULL_FIELD = "report input %s: found null, expected a value";
     static final String PREDICTIONS_WITHOUT_TEST = "report input predicted/confidence: found %s without a test result, "

@@ -48,7 +48,7 @@ public final class ExperimentRunner {
     public static final String CHANCE_LEVEL = "%s: test accuracy %.4f is at chance level for %d classes (%.4f): the "
             + "network did not learn - check the learning rate, the input normalisation and the labels";
     /** Arguments: name, what was loaded, seconds. */
-    static final String LOADED_LINE = "%s: data %s loaded in %.2f s (%d train, %d test images, %d classes)";
+    static final String LOADED_LINE = "%s: data %s loaded in %.2f s (%d train, %d test %s, %d classes)";
 
     private final RunOptions options;
     private final RunListener listener;
@@ -106,10 +106,10 @@ public final class ExperimentRunner {
         Instant start = Instant.now();
         long t0 = System.nanoTime();
         LoadedDataset data = new DatasetResolver(dataOptions(options), dataListener(listener))
-                .resolve(experiment.dataset());
+                .resolve(experiment.dataset(), experiment.seed());
         double loadSeconds = seconds(t0);
         listener.info(String.format(Locale.ROOT, LOADED_LINE, name, data.name(), loadSeconds, data.train().size(),
-                data.test().size(), data.numClasses()));
+                data.test().size(), data.isTable() ? "rows" : "images", data.numClasses()));
 
         int epochs = experiment.training().epochs();
         TrainingListener progress = new TrainingListener() {
@@ -159,7 +159,7 @@ public final class ExperimentRunner {
             ReportWriter.write(new ReportInput(experiment, outcome.epochs(), evaluation.result(), data.test(),
                     evaluation.predicted(), evaluation.confidence(), data.classNames(), data.contentSha256(),
                     data.origin(), seconds(t0), loadSeconds, environment(provenance), outcome.stoppedEarly(),
-                    outcome.bestEpoch(), null), out.dir(), fixed == null);
+                    outcome.bestEpoch(), null, data.input()), out.dir(), fixed == null);
             timings.put("write", seconds(t3));
             timings.put("total", seconds(t0));
             MetricsWriter.write(new RunMetrics(name, outcome.epochs(), evaluation.result(), outcome.stoppedEarly(),
@@ -197,7 +197,7 @@ public final class ExperimentRunner {
             AtomicFiles.writeString(out.dir().resolve(EXPERIMENT_FILE), experimentJson(experiment));
             ReportWriter.write(new ReportInput(experiment, done, null, data.test(), null, null, data.classNames(),
                     data.contentSha256(), data.origin(), totalSeconds, loadSeconds, environment(provenance), false,
-                    done.size(), e.getMessage()), out.dir());
+                    done.size(), e.getMessage(), data.input()), out.dir());
             MetricsWriter.write(metrics, out.dir());
             out.commit();
         }

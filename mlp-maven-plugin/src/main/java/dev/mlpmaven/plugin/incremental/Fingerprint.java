@@ -34,8 +34,9 @@ import static dev.mlpmaven.plugin.Messages.format;
  *   <li>{@code plugin}: the plugin version (for a SNAPSHOT also the size and time of its jars);</li>
  *   <li>{@code experiment}: SHA-256 of the experiment as loaded, i.e. after {@code extends} and overrides
  *       (the text of the {@link Experiment} record, every default filled in);</li>
- *   <li>{@code data.*}: SHA-256 of each local data file, or the name of a named dataset (whose files the
- *       resolver checks against pinned checksums);</li>
+ *   <li>{@code data.*}: SHA-256 of each local data file (of the archive holding the data; of every file's path
+ *       and content for an image folder), or the name of a named dataset (whose files the resolver checks against
+ *       pinned checksums);</li>
  *   <li>{@code output.*}: SHA-256 of {@code model.mlp} and {@code metrics.json} as written.</li>
  * </ul>
  * The next build computes the inputs again; when they and the outputs on disk match, the experiment is up to date.
@@ -59,6 +60,20 @@ public final class Fingerprint {
         DatasetSpec d = experiment.dataset();
         if (d.isNamed()) {
             in.put("data.name", d.name());
+        } else if (d.inArchive()) {
+            in.put("data.archive", Files.isRegularFile(d.archive()) ? sha256(d.archive()) : "missing");
+        } else if (d.kind() == DatasetSpec.Kind.IMAGE_FOLDER) {
+            in.put("data.images", Files.isDirectory(d.images().folder()) ? treeSha256(d.images().folder()) : "missing");
+        } else if (d.kind() == DatasetSpec.Kind.CSV) {
+            Map<String, Path> files = new LinkedHashMap<>();
+            files.put("table", d.csv().file());
+            files.put("train-table", d.csv().trainFile());
+            files.put("test-table", d.csv().testFile());
+            for (Map.Entry<String, Path> f : files.entrySet()) {
+                if (f.getValue() != null) {
+                    in.put("data." + f.getKey(), Files.isRegularFile(f.getValue()) ? sha256(f.getValue()) : "missing");
+                }
+            }
         } else {
             Map<String, Path> files = new LinkedHashMap<>();
             files.put("train-images", d.trainImages());
@@ -154,6 +169,20 @@ public final class Fingerprint {
             for (int n; (n = in.read(buf)) > 0; ) {
                 md.update(buf, 0, n);
             }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** SHA-256 over the relative path and content of every file below {@code dir}, in path order. */
+    static String treeSha256(Path dir) throws IOException {
+        MessageDigest md = digest();
+        List<Path> files;
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            files = all.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path f : files) {
+            md.update((dir.relativize(f).toString().replace('\\', '/') + " " + sha256(f) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(md.digest());
     }
