@@ -180,6 +180,32 @@ public final class Messages {
     /** Debug: experiment, archive, entries. */
     public static final String REPORT_ARCHIVED = "mlp: %s: wrote %s (%d entries)";
 
+    // --- site reports (ReportMojo, ReportAggregateMojo, SiteReport) ---
+
+    public static final String REPORT_NAME = "MLP experiments";
+    public static final String REPORT_DESCRIPTION =
+            "Test accuracy, loss and the full report of each experiment trained by mlp:train";
+    public static final String REPORT_INTRO =
+            "The experiments mlp:train left in %s, as their metrics.json files say; each name links its report.";
+    public static final String REPORT_AGGREGATE_NAME = "MLP experiments of all modules";
+    public static final String REPORT_AGGREGATE_DESCRIPTION =
+            "Test accuracy, loss and the full report of each experiment of the modules this one depends on";
+    public static final String REPORT_AGGREGATE_INTRO =
+            "The experiments mlp:train left in the modules this one depends on; each name links its report.";
+
+    public static final String REPORT_NO_EXPERIMENTS =
+            "mlp: no trained experiments in %s, so the site has no MLP page - run mvn verify (mlp:train) before mvn site";
+
+    public static final String REPORT_AGGREGATE_NONE =
+            "mlp: no trained experiments in the modules this one depends on (%s), so the site has no aggregate MLP page"
+                    + " - depend on the training modules and run mvn verify before mvn site";
+
+    public static final String REPORT_WRITTEN = "mlp: wrote %s";
+
+    public static final String REPORT_NOT_WRITTEN = "mlp: cannot write %s: %s - check that the folder is writable";
+
+    public static final String REPORT_COPY_FAILED = "mlp: %s: cannot copy its report to %s: %s";
+
     // --- check (QualityGate) ---
 
     /** Info: experiment, what was measured (one of the CHECK_SUMMARY_* texts). */

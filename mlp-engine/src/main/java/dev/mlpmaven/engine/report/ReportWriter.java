@@ -396,8 +396,10 @@ public final class ReportWriter {
         }
         h.append("<table class=\"kv\"><thead><tr><th>file</th><th>SHA-256 of the decompressed content</th>"
                 + "<th>origin</th></tr></thead><tbody>\n");
-        List<String> roles = new ArrayList<>(in.contentSha256().keySet());
-        in.origin().keySet().stream().filter(r -> !roles.contains(r)).forEach(roles::add);
+        // in name order: the maps may be Map.copyOf's, whose order changes from one JVM to the next, and the same run
+        // must write the same report (reproducible builds)
+        List<String> roles = new ArrayList<>(new java.util.TreeSet<>(in.contentSha256().keySet()));
+        in.origin().keySet().stream().sorted().filter(r -> !roles.contains(r)).forEach(roles::add);
         for (String role : roles) {
             h.append("<tr><td>").append(esc(role)).append("</td><td class=\"mono\">")
                     .append(esc(in.contentSha256().getOrDefault(role, ""))).append("</td><td class=\"mono\">")

@@ -226,12 +226,22 @@ class ReportWriterTest {
                 .contains("No epoch finished with a finite loss, so there is nothing to plot.");
     }
 
-    /** The same run with other wall-clock figures. */
+    /** The map in the opposite order (as Map.copyOf may give it in another JVM). */
+    private static java.util.Map<String, String> reversed(java.util.Map<String, String> m) {
+        java.util.List<String> keys = new java.util.ArrayList<>(m.keySet());
+        java.util.Collections.reverse(keys);
+        java.util.Map<String, String> r = new java.util.LinkedHashMap<>();
+        keys.forEach(k -> r.put(k, m.get(k)));
+        return r;
+    }
+
+    /** The same run with other wall-clock figures, its data maps in another order. */
     private static ReportInput slower(ReportInput in) {
         List<EpochResult> epochs = in.epochs().stream().map(e -> new EpochResult(e.epoch(), e.trainLoss(),
                 e.validationAccuracy(), e.validationLoss(), e.trainSeconds() * 3 + 1, e.learningRate())).toList();
         return new ReportInput(in.experiment(), epochs, in.test(), in.testSplit(), in.predicted(), in.confidence(),
-                in.classNames(), in.contentSha256(), in.origin(), in.totalSeconds() * 2 + 5, in.loadSeconds() + 1,
+                in.classNames(), reversed(in.contentSha256()), reversed(in.origin()), in.totalSeconds() * 2 + 5,
+                in.loadSeconds() + 1,
                 in.environment(), in.stoppedEarly(), in.bestEpoch(), in.divergence(), in.input());
     }
 
