@@ -238,13 +238,8 @@ final class ForkSupport {
             args.add("-D" + EXTENSION_PROPERTY + "=" + natives.extension());
         }
         if (args.stream().noneMatch(a -> a.startsWith("-XX:ErrorFile="))) {
-            Path report = build.resolve(CRASH_REPORT);
-            try {
-                Files.createDirectories(report.getParent());
-            } catch (IOException e) {
-                // the JVM then writes its report into the working directory, as without the option
-            }
-            args.add("-XX:ErrorFile=" + report);
+            // train makes the folder before it forks; without it (fetch, evaluate) the JVM uses the temp folder
+            args.add("-XX:ErrorFile=" + build.resolve(CRASH_REPORT));
         }
         return args;
     }

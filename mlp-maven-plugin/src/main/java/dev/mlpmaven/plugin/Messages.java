@@ -87,6 +87,8 @@ public final class Messages {
 
     public static final String CANNOT_LIST = "mlp: cannot list the folder %s: %s - check that it exists and is readable";
 
+    public static final String CANNOT_CREATE = "mlp: cannot create the folder %s: %s - check that the build folder is writable";
+
     public static final String CANNOT_READ = "mlp: cannot read %s: %s - check that the file exists and is readable";
 
     // --- train (TrainSupport, IncrementalSkip, ModelAttacher) ---

@@ -7,11 +7,14 @@ import dev.mlpmaven.engine.report.ExperimentSummary;
 import dev.mlpmaven.engine.report.IndexWriter;
 import dev.mlpmaven.engine.report.SummaryTable;
 import dev.mlpmaven.plugin.fork.ForkResult;
+import dev.mlpmaven.plugin.fork.IoReason;
 import dev.mlpmaven.plugin.fork.ProgressBar;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,6 +109,12 @@ final class TrainSupport {
         List<String> args = ForkCommands.train(outputDirectory, projectDir, extendsRoot, outputTimestamp, bar != null,
                 fork.dataArguments(),
                 overrides, stale.stream().map(Stale::file).toList());
+        try {
+            // the outputs' folder, where a crashing fork also writes its JVM crash report (ForkSupport.CRASH_REPORT)
+            Files.createDirectories(outputDirectory);
+        } catch (IOException e) {
+            throw new MojoExecutionException(format(Messages.CANNOT_CREATE, outputDirectory, IoReason.of(e)), e);
+        }
         MavenForkLog forkLog = new MavenForkLog(log, bar, names);
         ForkResult result = forked ? fork.launch(args, forkLog) : fork.runInProcess(args, forkLog);
         for (Stale s : stale) {
