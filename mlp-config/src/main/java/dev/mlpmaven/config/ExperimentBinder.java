@@ -435,7 +435,48 @@ final class ExperimentBinder {
                 layers.add(new LayerSpec((int) units, activation, dropout, i));
             }
         }
+        layerSizes(m);
         return new ModelSpec(layers, enumValue(Normalization.class, text(m, Language.NORMALIZATION)));
+    }
+
+    /**
+     * Each hidden layer's weights must fit one array: {@code units x (units before + 1)} values at most
+     * {@link LayerSpec#MAX_WEIGHTS} (the first layer's inputs are known only with the data; the engine checks it).
+     */
+    private void layerSizes(YamlMap m) {
+        List<YamlScalar> units = new ArrayList<>();
+        YamlNode layerList = value(m, Language.LAYERS);
+        if (layerList instanceof YamlList list) {
+            for (YamlNode item : list.items()) {
+                YamlNode u = item instanceof YamlMap l && !checker.isInvalid(item) ? value(l, Language.UNITS) : null;
+                units.add(u instanceof YamlScalar s ? s : null);
+            }
+        } else if (value(m, Language.HIDDEN) instanceof YamlList list) {
+            list.items().forEach(i -> units.add(i instanceof YamlScalar s && !checker.isInvalid(i) ? s : null));
+        }
+        long total = 0;
+        boolean each = true;
+        for (int l = 1; l < units.size(); l++) {
+            YamlScalar before = units.get(l - 1);
+            YamlScalar here = units.get(l);
+            if (before == null || here == null) {
+                continue;
+            }
+            long in = (long) before.number();
+            long out = (long) here.number();
+            total += out * (in + 1);
+            if (out * (in + 1) > LayerSpec.MAX_WEIGHTS) {
+                each = false;
+                String path = layerList instanceof YamlList ? "model.layers[" + l + "].units" : "model.hidden[" + l + "]";
+                problems.add(here.location().problem(path, String.format(Messages.LAYER_NEVER_FITS, out, in,
+                        LayerSpec.MAX_WEIGHTS / (in + 1))));
+            }
+        }
+        if (each && total > LayerSpec.MAX_WEIGHTS) {
+            YamlNode list = layerList != null ? layerList : value(m, Language.HIDDEN);
+            problems.add(list.location().problem(layerList != null ? "model.layers" : "model.hidden",
+                    String.format(Messages.NETWORK_NEVER_FITS, total)));
+        }
     }
 
     // ---- optimizer
@@ -481,7 +522,7 @@ final class ExperimentBinder {
      * Keys that apply to some values of the sibling {@code type} only ({@code beta1} for adam and adamw) must not
      * appear with another type; keys some types need ({@code stepSize} for step) must appear with them.
      */
-    private void typeRules(YamlMap map, ObjectShape shape, Field typeField, String path) {
+    void typeRules(YamlMap map, ObjectShape shape, Field typeField, String path) {
         if (map == null) {
             return;
         }
@@ -499,7 +540,7 @@ final class ExperimentBinder {
             }
             if (!set && f.requiredFor().contains(type) && map.get(f.name()) == null) {
                 problems.add(map.location().problem(path + "." + f.name(), String.format(Messages.REQUIRED_FOR_TYPE,
-                        f.shape().expected(), type, f.name(), f.example())));
+                        f.shape().expected(), typeField.name(), type, f.name(), f.example())));
             }
         }
     }
@@ -536,7 +577,7 @@ final class ExperimentBinder {
     // ---- reading checked values; absent, null or rejected values give the default
 
     /** The value node of a key, or null when it is absent, null, or was rejected by the checker. */
-    private YamlNode value(YamlMap map, Field f) {
+    YamlNode value(YamlMap map, Field f) {
         if (map == null) {
             return null;
         }
@@ -544,11 +585,11 @@ final class ExperimentBinder {
         return ShapeChecker.isNull(n) || checker.isInvalid(n) ? null : n;
     }
 
-    private boolean isSet(YamlMap map, Field f) {
+    boolean isSet(YamlMap map, Field f) {
         return value(map, f) != null;
     }
 
-    private static Location keyLocation(YamlMap map, Field f) {
+    static Location keyLocation(YamlMap map, Field f) {
         Entry e = map.entries().get(f.name());
         return e == null ? map.location() : e.keyLocation();
     }
@@ -559,12 +600,12 @@ final class ExperimentBinder {
         return n instanceof YamlMap m ? m : null;
     }
 
-    private String text(YamlMap map, Field f) {
+    String text(YamlMap map, Field f) {
         YamlNode n = value(map, f);
         return n == null ? (String) f.defaultValue() : ((YamlScalar) n).text();
     }
 
-    private long longValue(YamlMap map, Field f) {
+    long longValue(YamlMap map, Field f) {
         return value(map, f) == null ? ((Number) f.defaultValue()).longValue() : longValue(map, f, 0);
     }
 
@@ -577,7 +618,7 @@ final class ExperimentBinder {
         return s.kind() == YamlNode.Kind.INTEGER ? s.integer().longValueExact() : (long) s.number();
     }
 
-    private double number(YamlMap map, Field f) {
+    double number(YamlMap map, Field f) {
         YamlNode n = value(map, f);
         return n == null ? ((Number) f.defaultValue()).doubleValue() : ((YamlScalar) n).number();
     }

@@ -11,10 +11,14 @@ final class ForkCommands {
     private ForkCommands() {
     }
 
-    /** {@code train}: {@code --force} because the plugin decided to train (see Fingerprint); a bar wants progress. */
+    /**
+     * {@code train} of experiment files and of single trials ({@code --trial <id>=<sweep file>}): {@code --force}
+     * because the plugin decided to train (see Fingerprint); a bar wants progress; a reproducible build's
+     * {@code --output-timestamp} (null for none).
+     */
     static List<String> train(Path outputRoot, Path projectDir, Path extendsRoot, Instant outputTimestamp,
                               boolean progress, List<String> dataArguments, Map<String, String> overrides,
-                              List<Path> files) {
+                              List<Path> files, List<Map.Entry<String, Path>> trials) {
         List<String> args = new ArrayList<>(List.of("train", "--output-root", outputRoot.toAbsolutePath().toString(),
                 "--project-dir", projectDir.toAbsolutePath().toString(), "--extends-root",
                 extendsRoot.toAbsolutePath().toString(), "--force"));
@@ -28,7 +32,18 @@ final class ForkCommands {
         }
         args.addAll(dataArguments);
         addOverrides(args, overrides);
+        for (Map.Entry<String, Path> t : trials) {
+            args.add("--trial");
+            args.add(t.getKey() + "=" + t.getValue());
+        }
         files.forEach(f -> args.add(f.toString()));
+        return args;
+    }
+
+    /** {@code aggregate}: merge the results under {@code folders} into a leaderboard in {@code out}. */
+    static List<String> aggregate(Path out, List<Path> folders) {
+        List<String> args = new ArrayList<>(List.of("aggregate", "--output-root", out.toAbsolutePath().toString()));
+        folders.forEach(f -> args.add(f.toAbsolutePath().toString()));
         return args;
     }
 

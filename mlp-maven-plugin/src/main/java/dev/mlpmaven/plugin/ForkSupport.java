@@ -104,13 +104,37 @@ final class ForkSupport {
         return p != null && p.getHost() != null && !p.getHost().isBlank() ? p : null;
     }
 
+    /** The machine's cores, as this JVM sees them. */
+    int cores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The builder threads of the build: {@code -T N} gives N, a sequential build 1. */
+    int builders() {
+        return session.isParallel() ? Math.max(1, session.getRequest().getDegreeOfConcurrency()) : 1;
+    }
+
     /**
-     * How the cores are split: the builder threads of a parallel build times {@code forksPerBuilder} (the forks
-     * one goal starts at once).
+     * How the cores are split: the builder threads of a parallel build times {@code forksAtOnce} (the forks one
+     * execution runs at the same time: 1, or the sweeps' {@code mlp.parallel}).
      */
-    ThreadSplit threadSplit(int forksPerBuilder) {
-        int builders = session.isParallel() ? Math.max(1, session.getRequest().getDegreeOfConcurrency()) : 1;
-        return ThreadSplit.of(Runtime.getRuntime().availableProcessors(), builders, forksPerBuilder);
+    ThreadSplit threadSplit(int forksAtOnce) {
+        return ThreadSplit.of(cores(), builders(), forksAtOnce);
+    }
+
+    /** The BLAS threads of each fork when each builder thread runs {@code forksAtOnce} forks at once. */
+    int threadsPerFork(int forksAtOnce) {
+        return threadSplit(forksAtOnce).threadsPerFork();
+    }
+
+    /** The fork's environment when it is the only fork of its execution. */
+    Map<String, String> environment() {
+        return environment(threadSplit(1));
+    }
+
+    /** The fork's environment when this execution runs {@code forksAtOnce} forks at the same time. */
+    Map<String, String> environment(int forksAtOnce) {
+        return environment(threadSplit(forksAtOnce));
     }
 
     /** The fork's environment: the configured variables, proxy credentials, the thread split. */
@@ -147,6 +171,11 @@ final class ForkSupport {
      * Runs the fork with {@code args}; returns normally after exit code 0. Exit code 2 becomes a
      * MojoFailureException with the fork's message alone, anything else a MojoExecutionException.
      */
+    void run(List<String> args, ProgressBar bar) throws MojoExecutionException, MojoFailureException {
+        run(args, bar, () -> "the fork");
+    }
+
+    /** {@link #run(List, ProgressBar)}; a timeout names {@code what} ran too long. */
     void run(List<String> args, ProgressBar bar, Supplier<String> what)
             throws MojoExecutionException, MojoFailureException {
         check(launch(args, new MavenForkLog(log, bar, List.of())), what);
@@ -176,7 +205,7 @@ final class ForkSupport {
             throws MojoExecutionException, MojoFailureException {
         List<Path> classpath = classpath(natives());
         Map<String, String> env = new LinkedHashMap<>(System.getenv());
-        env.putAll(environment(threadSplit(1)));
+        env.putAll(environment());
         try {
             return InProcessEngine.run(classpath, args, env, forkLog, session.getRepositorySession());
         } finally {
@@ -186,12 +215,26 @@ final class ForkSupport {
 
     /** Runs the fork to its end and returns how it ended; throws only when it cannot be started. */
     ForkResult launch(List<String> args, MavenForkLog forkLog) throws MojoExecutionException, MojoFailureException {
+        return launch(args, forkLog, 1);
+    }
+
+    /**
+     * Runs one of {@code forksAtOnce} forks that this execution runs at the same time, with its share of the cores
+     * ({@link ThreadSplit}): in its environment, and when forks share the cores also as
+     * {@code -XX:ActiveProcessorCount} (unless argLine sets it), so the JVM's own pools keep to the share too.
+     */
+    ForkResult launch(List<String> args, MavenForkLog forkLog, int forksAtOnce)
+            throws MojoExecutionException, MojoFailureException {
         NativePlatform natives = natives();
         List<Path> classpath = classpath(natives);
         Path java = Path.of(System.getProperty("java.home"), "bin",
                 System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
         Path build = Path.of(project.getBuild().getDirectory());
         List<String> jvmArgs = jvmArgs(options.argLine(), natives, build);
+        ThreadSplit split = threadSplit(forksAtOnce);
+        if (split.concurrentForks() > 1 && jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:ActiveProcessorCount"))) {
+            jvmArgs.add("-XX:ActiveProcessorCount=" + split.threadsPerFork());
+        }
         ClassDataArchive archive = null;
         // the JVM archives classes from jars only: a folder on the classpath (an engine built in the same reactor)
         // would make it refuse to start
@@ -205,7 +248,7 @@ final class ForkSupport {
         }
         Duration timeout = options.forkTimeout() > 0 ? Duration.ofSeconds(options.forkTimeout()) : null;
         ForkLauncher.Launch launch = new ForkLauncher.Launch(java, jvmArgs, classpath, MAIN_CLASS,
-                args, environment(threadSplit(1)), project.getBasedir().toPath(), build.resolve("mlp-fork"), timeout);
+                args, environment(split), project.getBasedir().toPath(), build.resolve("mlp-fork"), timeout);
         ForkResult result;
         try {
             result = ForkLauncher.run(launch, forkLog);

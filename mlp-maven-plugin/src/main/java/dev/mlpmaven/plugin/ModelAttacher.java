@@ -29,15 +29,20 @@ final class ModelAttacher {
         this.enabled = enabled;
     }
 
+    /** {@link #attach(String, Path, Instant)} with the entries dated by their files. */
+    boolean attach(String name, Path out) throws MojoExecutionException {
+        return attach(name, out, null);
+    }
+
     /**
      * Attaches {@code <out>/model.mlp} when attaching is on and the file exists, and the report archive
      * ({@link ReportArchive}, type {@code zip}, classifier {@code <name>-report}) written for it now, its entries
-     * dated {@code timestamp} (a reproducible build) or by their files.
+     * dated {@code timestamp} (a reproducible build) or by their files; returns whether the model was attached.
      */
-    void attach(String name, Path out, Instant timestamp) throws MojoExecutionException {
+    boolean attach(String name, Path out, Instant timestamp) throws MojoExecutionException {
         Path model = out.resolve(MODEL_FILE);
         if (!enabled || !Files.isRegularFile(model)) {
-            return;
+            return false;
         }
         helper.attachArtifact(project, AbstractForkMojo.MODEL_TYPE, name, model.toFile());
         log.debug(format(Messages.ATTACHED, name, model, name));
@@ -52,5 +57,6 @@ final class ModelAttacher {
             helper.attachArtifact(project, ReportArchive.TYPE, name + ReportArchive.CLASSIFIER_SUFFIX, archive.toFile());
             log.debug(format(Messages.ATTACHED, name, archive, name + ReportArchive.CLASSIFIER_SUFFIX));
         }
+        return true;
     }
 }

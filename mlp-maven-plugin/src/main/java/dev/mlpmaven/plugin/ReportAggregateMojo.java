@@ -27,11 +27,12 @@ public class ReportAggregateMojo extends AbstractReportMojo {
     private List<MavenProject> reactorProjects;
 
     /**
-     * The folder, under each module's build directory, where {@code mlp:train} wrote its experiments.
+     * The folder, under each module's build directory, where {@code mlp:train} wrote its experiments (as for
+     * {@code mlp:aggregate}).
      *
      * @since 0.1.0
      */
-    @Parameter(property = "mlp.aggregateFolder", defaultValue = "mlp", required = true)
+    @Parameter(property = "mlp.outputDirectoryName", defaultValue = "mlp", required = true)
     private String trainFolder;
 
     @Override

@@ -1,5 +1,8 @@
 package dev.mlpmaven.engine.data;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * Images as unsigned bytes, row-major with the channels interleaved (HWC): image {@code i} is
  * {@code pixels[i*rows*cols*channels .. (i+1)*rows*cols*channels)}. IDX files hold one channel; an image folder
@@ -24,5 +27,31 @@ public record IdxImages(int count, int rows, int cols, int channels, byte[] pixe
     /** Bytes per image: {@code rows * cols * channels}, the network's input size. */
     public int pixelsPerImage() {
         return rows * cols * channels;
+    }
+
+    /** Equal when every component is, arrays by content (a record's own equals compares arrays by identity). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof IdxImages o
+                && count == o.count
+                && rows == o.rows
+                && cols == o.cols
+                && Arrays.equals(pixels, o.pixels);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(count, rows, cols);
+        h = 31 * h + Arrays.hashCode(pixels);
+        return h;
+    }
+
+    /** The components, arrays by their length. */
+    @Override
+    public String toString() {
+        return "IdxImages[" + "count=" + count + ", "
+                + "rows=" + rows + ", "
+                + "cols=" + cols + ", "
+                + "pixels=" + (pixels == null ? "null" : "byte[" + pixels.length + "]") + "]";
     }
 }

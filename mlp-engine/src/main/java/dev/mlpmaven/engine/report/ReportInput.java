@@ -1,5 +1,7 @@
 package dev.mlpmaven.engine.report;
 
+import java.util.Arrays;
+import java.util.Objects;
 import dev.mlpmaven.config.Experiment;
 import dev.mlpmaven.engine.data.DataSplit;
 import dev.mlpmaven.engine.train.EpochResult;
@@ -120,5 +122,54 @@ public record ReportInput(Experiment experiment, List<EpochResult> epochs, TestR
     /** True when there is a test evaluation (the run did not diverge). */
     public boolean hasTest() {
         return test != null;
+    }
+
+    /** Equal when every component is, arrays by content (a record's own equals compares arrays by identity). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ReportInput o
+                && Objects.equals(experiment, o.experiment)
+                && Objects.equals(epochs, o.epochs)
+                && Objects.equals(test, o.test)
+                && Objects.equals(testSplit, o.testSplit)
+                && Arrays.equals(predicted, o.predicted)
+                && Arrays.equals(confidence, o.confidence)
+                && Objects.equals(classNames, o.classNames)
+                && Objects.equals(contentSha256, o.contentSha256)
+                && Objects.equals(origin, o.origin)
+                && Double.compare(totalSeconds, o.totalSeconds) == 0
+                && Double.compare(loadSeconds, o.loadSeconds) == 0
+                && Objects.equals(environment, o.environment)
+                && stoppedEarly == o.stoppedEarly
+                && bestEpoch == o.bestEpoch
+                && Objects.equals(divergence, o.divergence);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(experiment, epochs, test, testSplit, classNames, contentSha256, origin, totalSeconds, loadSeconds, environment, stoppedEarly, bestEpoch, divergence);
+        h = 31 * h + Arrays.hashCode(predicted);
+        h = 31 * h + Arrays.hashCode(confidence);
+        return h;
+    }
+
+    /** The components, arrays by their length. */
+    @Override
+    public String toString() {
+        return "ReportInput[" + "experiment=" + experiment + ", "
+                + "epochs=" + epochs + ", "
+                + "test=" + test + ", "
+                + "testSplit=" + testSplit + ", "
+                + "predicted=" + (predicted == null ? "null" : "int[" + predicted.length + "]") + ", "
+                + "confidence=" + (confidence == null ? "null" : "float[" + confidence.length + "]") + ", "
+                + "classNames=" + classNames + ", "
+                + "contentSha256=" + contentSha256 + ", "
+                + "origin=" + origin + ", "
+                + "totalSeconds=" + totalSeconds + ", "
+                + "loadSeconds=" + loadSeconds + ", "
+                + "environment=" + environment + ", "
+                + "stoppedEarly=" + stoppedEarly + ", "
+                + "bestEpoch=" + bestEpoch + ", "
+                + "divergence=" + divergence + "]";
     }
 }

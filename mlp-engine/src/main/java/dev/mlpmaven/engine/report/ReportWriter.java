@@ -108,7 +108,6 @@ public final class ReportWriter {
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(esc(name)).append(" \u2014 mlp-maven report</title>\n")
-                .append("<script>\n").append(Html.resource("selfcheck.js")).append("</script>\n")
                 .append("<style>\n").append(Html.resource("report.css")).append("</style>\n</head>\n<body>\n");
         header(h, in, withTimes);
         h.append("<main>\n<nav>");
@@ -133,7 +132,7 @@ public final class ReportWriter {
         data(h, in);
         timings(h, in, withTimes);
         keyValues(h, "environment", "Environment", in.environment(), false);
-        h.append("</main>\n<pre id=\"mlp-selfcheck\"></pre>\n<script>\n").append(Html.resource("report.js"))
+        h.append("</main>\n<script>\n").append(Html.resource("report.js"))
                 .append("</script>\n</body>\n</html>\n");
         return h.toString();
     }
