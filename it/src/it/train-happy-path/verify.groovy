@@ -26,6 +26,14 @@ assert new File(out, 'fingerprint').text.contains('data.name=fashion-mnist-sampl
 // one per-epoch line, then a summary with the test accuracy (lines of the runner, streamed from the fork)
 assert log =~ /\[INFO\] happy: epoch 1\/1  loss \d+\.\d{4}  val-acc 0\.\d{4}  \d+\.\d{2} s  lr /
 assert log =~ /\[INFO\] happy: test accuracy 0\.\d{4}, test loss \d+\.\d{4} \(1 epochs, /
+// a sequential build: one fork, every core, no thread variables set (Commands.BLAS_THREADS)
+// (a user's own OMP_NUM_THREADS in Maven's environment would win and become the BLAS share)
+def omp = System.getenv('OMP_NUM_THREADS')
+def threads = omp ?: Runtime.runtime.availableProcessors()
+assert log.contains("mlp: happy: OpenBLAS ran ${threads} threads (openblas_get_num_threads); OMP_NUM_THREADS=${omp},"
+        + " MLP_FORK_THREADS=${omp}")
+// the fork ended normally and left no argument file
+assert !new File(basedir, 'target/mlp-fork').listFiles().any { it.name.endsWith('.args') }
 // batch mode: no progress bar
 assert !log.contains('\r')
 

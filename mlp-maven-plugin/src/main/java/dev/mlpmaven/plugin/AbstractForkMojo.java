@@ -3,6 +3,7 @@ package dev.mlpmaven.plugin;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.eclipse.aether.RepositorySystem;
 
 import java.io.File;
 import java.util.ArrayList;
@@ -90,10 +91,42 @@ public abstract class AbstractForkMojo extends AbstractExperimentMojo {
     @Parameter(property = "mlp.offline", defaultValue = "false")
     protected boolean offline;
 
+    /**
+     * The classifier of the ND4J natives the fork gets, instead of this machine's: one that ND4J 1.0.0-M2.1
+     * publishes, such as {@code linux-x86_64-avx2} (an AVX-512 machine whose AVX-512 build misbehaves) or
+     * {@code macosx-x86_64-avx2}. By default the plugin detects the platform from {@code os.name}, {@code os.arch}
+     * and (Linux x86-64) the CPU flags, and resolves only that jar.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mlp.nativeClassifier")
+    protected String nativeClassifier;
+
+    /**
+     * Seconds a forked JVM may run before it is stopped and the build fails, naming the experiment; {@code 0} (the
+     * default) for no limit. A stopped fork gets the grace period of a Ctrl-C (10 s) to end before it is killed.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mlp.forkTimeout", defaultValue = "0")
+    protected int forkTimeout;
+
+    private final RepositorySystem repositorySystem;
+
+    protected AbstractForkMojo(RepositorySystem repositorySystem) {
+        this.repositorySystem = repositorySystem;
+    }
+
+    /** Maven's resolver, for the fork's classpath (and the models mlp:evaluate takes from a repository). */
+    protected RepositorySystem repositorySystem() {
+        return repositorySystem;
+    }
+
     /** The fork of this goal, configured by the parameters above. */
     ForkSupport forkSupport() throws MojoFailureException {
-        return new ForkSupport(getLog(), session, project, plugin, new ForkOptions(
-                withMaxHeap(forkMaxHeap, argLine), classDataSharing, environmentVariables, cacheDir, dataDirs, offline));
+        return new ForkSupport(getLog(), session, project, plugin, repositorySystem, new ForkOptions(
+                withMaxHeap(forkMaxHeap, argLine), classDataSharing, environmentVariables, cacheDir, dataDirs, offline,
+                nativeClassifier, forkTimeout));
     }
 
     /** {@code -Xmx<size> -Dorg.bytedeco.javacpp.maxbytes=<size>} before {@code argLine}; argLine alone without it. */

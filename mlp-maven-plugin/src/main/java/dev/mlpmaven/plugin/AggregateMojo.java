@@ -7,6 +7,7 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.project.MavenProjectHelper;
+import org.eclipse.aether.RepositorySystem;
 
 import javax.inject.Inject;
 import java.io.File;
@@ -66,7 +67,8 @@ public class AggregateMojo extends AbstractForkMojo {
     private boolean attach;
 
     @Inject
-    public AggregateMojo(MavenProjectHelper projectHelper) {
+    public AggregateMojo(MavenProjectHelper projectHelper, RepositorySystem repositorySystem) {
+        super(repositorySystem);
         this.projectHelper = projectHelper;
     }
 

@@ -20,8 +20,6 @@ import java.nio.file.Path;
  */
 @Mojo(name = "evaluate", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class EvaluateMojo extends AbstractForkMojo {
-    private final RepositorySystem repositorySystem;
-
     /**
      * The model file to evaluate.
      *
@@ -57,13 +55,13 @@ public class EvaluateMojo extends AbstractForkMojo {
 
     @Inject
     public EvaluateMojo(RepositorySystem repositorySystem) {
-        this.repositorySystem = repositorySystem;
+        super(repositorySystem);
     }
 
     @Override
     protected void executeMojo() throws MojoExecutionException, MojoFailureException {
         Path experimentFile = experiment != null ? experimentFiles().get(0) : null;
-        new EvaluateSupport(forkSupport(), repositorySystem, session.getRepositorySession(), project)
+        new EvaluateSupport(forkSupport(), repositorySystem(), session.getRepositorySession(), project)
                 .evaluate(model, modelArtifact, dataset, experimentFile, extendsRootPath(), evaluationFile.toPath(),
                         allOverrides());
     }

@@ -46,7 +46,7 @@ final class EvaluateSupport {
             throw new MojoFailureException(Messages.EVALUATE_NO_DATA);
         }
         fork.run(ForkCommands.evaluate(modelFile, evaluationFile, extendsRoot, fork.dataArguments(), overrides,
-                named ? dataset : null, experimentFile), null);
+                named ? dataset : null, experimentFile), null, modelFile::toString);
     }
 
     private Path modelFile(File model, String modelArtifact) throws MojoFailureException {

@@ -1,6 +1,7 @@
 package dev.mlpmaven.plugin;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,19 +11,22 @@ final class ForkCommands {
     private ForkCommands() {
     }
 
-    /** {@code train}: {@code --force} because the plugin decided to train (see Fingerprint); a bar wants progress. */
-    static List<String> train(Path outputRoot, Path projectDir, Path extendsRoot, boolean progress,
-                              List<String> dataArguments, Map<String, String> overrides, List<Path> files) {
-        return train(outputRoot, projectDir, extendsRoot, progress, dataArguments, overrides, files, List.of());
-    }
-
-    /** {@code train} of experiment files and of single trials ({@code --trial <id>=<sweep file>}). */
-    static List<String> train(Path outputRoot, Path projectDir, Path extendsRoot, boolean progress,
-                              List<String> dataArguments, Map<String, String> overrides, List<Path> files,
-                              List<Map.Entry<String, Path>> trials) {
+    /**
+     * {@code train} of experiment files and of single trials ({@code --trial <id>=<sweep file>}): {@code --force}
+     * because the plugin decided to train (see Fingerprint); a bar wants progress; a reproducible build's
+     * {@code --output-timestamp} (null for none).
+     */
+    static List<String> train(Path outputRoot, Path projectDir, Path extendsRoot, Instant outputTimestamp,
+                              boolean progress, List<String> dataArguments, Map<String, String> overrides,
+                              List<Path> files, List<Map.Entry<String, Path>> trials) {
         List<String> args = new ArrayList<>(List.of("train", "--output-root", outputRoot.toAbsolutePath().toString(),
                 "--project-dir", projectDir.toAbsolutePath().toString(), "--extends-root",
                 extendsRoot.toAbsolutePath().toString(), "--force"));
+        if (outputTimestamp != null) {
+            // a reproducible build: the model and the report carry this time, never the clock's
+            args.add("--output-timestamp");
+            args.add(outputTimestamp.toString());
+        }
         if (progress) {
             args.add("--progress");
         }

@@ -10,6 +10,7 @@ import org.apache.maven.plugin.logging.Log;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,12 +28,14 @@ final class IncrementalSkip {
     /** SHA-256 of each local data file, hashed once per execution however many trials read it. */
     private final Map<Path, String> dataHashes = new java.util.concurrent.ConcurrentHashMap<>();
     private final Path projectDir;
+    private final Instant outputTimestamp;
 
-    IncrementalSkip(Log log, String pluginVersion, boolean force, Path projectDir) {
+    IncrementalSkip(Log log, String pluginVersion, boolean force, Path projectDir, Instant outputTimestamp) {
         this.log = log;
         this.pluginVersion = pluginVersion;
         this.force = force;
         this.projectDir = projectDir;
+        this.outputTimestamp = outputTimestamp;
     }
 
     /**
@@ -53,6 +56,9 @@ final class IncrementalSkip {
         Optional<String> reason;
         try {
             inputs = Fingerprint.inputs(pluginVersion, e, projectDir, dataHashes);
+            if (outputTimestamp != null) {
+                inputs.put(Fingerprint.OUTPUT_TIMESTAMP, outputTimestamp.toString());
+            }
             reason = force ? Optional.of(Messages.FORCED) : Fingerprint.staleReason(out, inputs);
         } catch (IOException ex) {
             throw new MojoExecutionException(format(Messages.FINGERPRINT_NOT_COMPUTED, e.name(), ex.getMessage()), ex);

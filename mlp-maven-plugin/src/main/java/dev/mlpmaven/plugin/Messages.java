@@ -32,7 +32,7 @@ public final class Messages {
 
     public static final String FORCED = "retraining because of -Dmlp.force";
 
-    public static final String ATTACHED = "mlp: %s: attached %s as artifact type mlp, classifier %s";
+    public static final String ATTACHED = "mlp: %s: attached %s, classifier %s";
 
     public static final String FORK_CRASHED =
             "mlp: the forked JVM ended with exit code %d without a message, expected exit code 0 - its last lines of"
@@ -87,6 +87,8 @@ public final class Messages {
 
     public static final String CANNOT_LIST = "mlp: cannot list the folder %s: %s - check that it exists and is readable";
 
+    public static final String CANNOT_CREATE = "mlp: cannot create the folder %s: %s - check that the build folder is writable";
+
     public static final String BAD_FORK_MAX_HEAP = "mlp: forkMaxHeap: found '%s', expected a size such as 8g, 512m"
             + " or 2048m - it becomes the fork's -Xmx and off-heap limit (-Dmlp.forkMaxHeap=8g)";
 
@@ -110,6 +112,7 @@ public final class Messages {
     public static final String STALE_PLUGIN = "the plugin changed since the earlier training (%s)";
     public static final String STALE_EXPERIMENT = "the experiment changed since the earlier training";
     public static final String STALE_DATA = "the data changed since the earlier training";
+    public static final String STALE_TIMESTAMP = "project.build.outputTimestamp changed since the earlier training";
     public static final String STALE_OUTPUT_MISSING = "%s is missing";
     public static final String STALE_OUTPUT_CHANGED = "%s changed since it was written";
 
@@ -177,8 +180,11 @@ public final class Messages {
     /** Debug: exit code and seconds of a fork. */
     public static final String FORK_ENDED = "mlp: the fork ended with exit code %d after %.2f s";
 
-    /** Debug: the thread split of a parallel build: builder threads, OMP_NUM_THREADS of each fork. */
-    public static final String THREAD_SPLIT = "mlp: parallel build with %d threads: OMP_NUM_THREADS=%d for each fork";
+    /** Debug: the thread split of a parallel build: forks at once, threads of each, the variables set. */
+    public static final String THREAD_SPLIT = "mlp: %d forks may train at once: %d threads each (%s)";
+
+    /** Debug: the natives' classifier and why. */
+    public static final String NATIVES_CHOSEN = "mlp: the fork gets ND4J natives %s (%s)";
 
     /** 15.7: the fork's argument file (its classpath) cannot be written; not java.home's fault. */
     public static final String ARGFILE_NOT_WRITTEN =
@@ -189,6 +195,78 @@ public final class Messages {
 
     public static final String BAD_ARG_LINE =
             "mlp: argLine [%s]: found an unclosed %s quote, expected quotes in pairs - check <argLine> or -Dmlp.argLine";
+
+    /** Debug: jars of the fork's classpath, the natives' classifier. */
+    public static final String FORK_CLASSPATH = "mlp: resolved the fork's classpath: %d jars, ND4J natives %s";
+
+    public static final String FORK_CLASSPATH_OFFLINE =
+            "mlp: Maven is offline (-o) and the local repository lacks %s, which the forked JVM needs - run the build"
+                    + " once online, or fetch it: %s";
+
+    public static final String FORK_CLASSPATH_UNRESOLVED =
+            "mlp: cannot resolve the forked JVM's classpath: %s - check the repositories of settings.xml and the network";
+
+    public static final String NATIVE_UNSUPPORTED =
+            "mlp: this machine (os.name=%s, os.arch=%s) is not a platform ND4J publishes natives for, expected one of"
+                    + " %s - train on one of those, or set -Dmlp.nativeClassifier to one of %s if the detection is wrong";
+
+    public static final String NATIVE_BAD_CLASSIFIER =
+            "mlp: nativeClassifier '%s': found no ND4J natives of that name, expected one of %s - leave it unset to"
+                    + " use this machine's (%s)";
+
+    /** 15.5: the class-data sharing archive could not be written at the fork's exit: a warning only. */
+    public static final String CDS_NOT_WRITTEN =
+            "mlp: could not write the class-data sharing archive %s (the JVM said: %s); the build goes on without it"
+                    + " - free disk space in %s or set -Dmlp.classDataSharing=false";
+
+    public static final String FORK_TIMEOUT =
+            "mlp: %s: the forked JVM did not end within mlp.forkTimeout=%d s; it was stopped after %.1f s - raise"
+                    + " -Dmlp.forkTimeout or find where it hangs (mvn -X shows its output)";
+
+    /** Appended to {@link #FORK_CRASHED} when the JVM wrote a crash report. */
+    public static final String FORK_CRASH_REPORT = "%nthe JVM's crash report: %s";
+
+    // --- reproducible artifacts (OutputTimestamp, ReportArchive) ---
+
+    public static final String OUTPUT_TIMESTAMP_BAD =
+            "mlp: project.build.outputTimestamp '%s': found neither seconds since the epoch nor an ISO-8601 date-time"
+                    + " with offset, expected for example 2024-01-01T00:00:00Z or 1704067200";
+
+    public static final String OUTPUT_TIMESTAMP_RANGE =
+            "mlp: project.build.outputTimestamp '%s' is %s, expected a time from 1980-01-01T00:00:02Z to"
+                    + " 2107-12-31T23:59:58Z (what a zip entry can hold)";
+
+    public static final String REPORT_ARCHIVE_NOT_WRITTEN =
+            "mlp: %s: cannot write the report archive %s: %s - check that the folder is writable";
+
+    /** Debug: experiment, archive, entries. */
+    public static final String REPORT_ARCHIVED = "mlp: %s: wrote %s (%d entries)";
+
+    // --- site reports (ReportMojo, ReportAggregateMojo, SiteReport) ---
+
+    public static final String REPORT_NAME = "MLP experiments";
+    public static final String REPORT_DESCRIPTION =
+            "Test accuracy, loss and the full report of each experiment trained by mlp:train";
+    public static final String REPORT_INTRO =
+            "The experiments mlp:train left in %s, as their metrics.json files say; each name links its report.";
+    public static final String REPORT_AGGREGATE_NAME = "MLP experiments of all modules";
+    public static final String REPORT_AGGREGATE_DESCRIPTION =
+            "Test accuracy, loss and the full report of each experiment of the modules this one depends on";
+    public static final String REPORT_AGGREGATE_INTRO =
+            "The experiments mlp:train left in the modules this one depends on; each name links its report.";
+
+    public static final String REPORT_NO_EXPERIMENTS =
+            "mlp: no trained experiments in %s, so the site has no MLP page - run mvn verify (mlp:train) before mvn site";
+
+    public static final String REPORT_AGGREGATE_NONE =
+            "mlp: no trained experiments in the modules this one depends on (%s), so the site has no aggregate MLP page"
+                    + " - depend on the training modules and run mvn verify before mvn site";
+
+    public static final String REPORT_WRITTEN = "mlp: wrote %s";
+
+    public static final String REPORT_NOT_WRITTEN = "mlp: cannot write %s: %s - check that the folder is writable";
+
+    public static final String REPORT_COPY_FAILED = "mlp: %s: cannot copy its report to %s: %s";
 
     // --- check (QualityGate) ---
 

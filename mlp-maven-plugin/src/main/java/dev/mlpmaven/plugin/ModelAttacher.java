@@ -1,6 +1,7 @@
 package dev.mlpmaven.plugin;
 
 import dev.mlpmaven.onnx.OnnxExport;
+import dev.mlpmaven.plugin.fork.IoReason;
 import dev.mlpmaven.runtime.MlpModel;
 import dev.mlpmaven.runtime.ModelFileException;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 
 import static dev.mlpmaven.plugin.Messages.format;
@@ -21,8 +23,8 @@ import static dev.mlpmaven.plugin.Messages.format;
  * {@code model.onnx} beside it ({@link OnnxExport}); attaches the model (type {@code mlp}, the experiment name as
  * classifier; the ONNX file as type {@code onnx}) to the project; with {@code copyToClasses}, copies it to
  * {@code <classes>/mlp/<name>.mlp}, so the project's jar holds it and
- * {@code MlpModel.loadResource("mlp/<name>.mlp")} finds it on the class path. Every file is written atomically,
- * and only when its bytes change.
+ * {@code MlpModel.loadResource("mlp/<name>.mlp")} finds it on the class path; attaches the report archive
+ * ({@link ReportArchive}). Every file is written atomically, and only when its bytes change.
  */
 final class ModelAttacher {
     static final String MODEL_FILE = "model.mlp";
@@ -79,11 +81,18 @@ final class ModelAttacher {
         return onnx;
     }
 
-    /**
-     * Exports, attaches and copies {@code <out>/model.mlp} as configured, when the file exists; returns whether it
-     * attached the model.
-     */
+    /** {@link #attach(String, Path, Instant)} with the report archive's entries dated by their files. */
     boolean attach(String name, Path out) throws MojoExecutionException {
+        return attach(name, out, null);
+    }
+
+    /**
+     * Exports, attaches and copies {@code <out>/model.mlp} as configured, when the file exists, and attaches the
+     * report archive ({@link ReportArchive}, type {@code zip}, classifier {@code <name>-report}) written for it now,
+     * its entries dated {@code timestamp} (a reproducible build) or by their files; returns whether it attached the
+     * model.
+     */
+    boolean attach(String name, Path out, Instant timestamp) throws MojoExecutionException {
         Path model = out.resolve(MODEL_FILE);
         if (!Files.isRegularFile(model)) {
             return false;
@@ -98,11 +107,27 @@ final class ModelAttacher {
             if (onnx) {
                 helper.attachArtifact(project, ONNX_TYPE, name, onnxFile.toFile());
             }
+            attachReportArchive(name, out, timestamp);
         }
         if (classesDir != null) {
             copy(name, model, classesDir.resolve(CLASSES_FOLDER).resolve(name + ".mlp"));
         }
         return enabled;
+    }
+
+    private void attachReportArchive(String name, Path out, Instant timestamp) throws MojoExecutionException {
+        Path archive;
+        try {
+            archive = ReportArchive.write(out, timestamp);
+        } catch (IOException e) {
+            throw new MojoExecutionException(format(Messages.REPORT_ARCHIVE_NOT_WRITTEN, name,
+                    ReportArchive.fileFor(out), IoReason.of(e)), e);
+        }
+        if (archive != null) {
+            helper.attachArtifact(project, ReportArchive.TYPE, name + ReportArchive.CLASSIFIER_SUFFIX,
+                    archive.toFile());
+            log.debug(format(Messages.ATTACHED, name, archive, name + ReportArchive.CLASSIFIER_SUFFIX));
+        }
     }
 
     private void export(String name, Path model, Path target) throws MojoExecutionException {

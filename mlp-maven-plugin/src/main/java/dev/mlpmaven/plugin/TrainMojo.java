@@ -6,9 +6,11 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProjectHelper;
+import org.eclipse.aether.RepositorySystem;
 
 import javax.inject.Inject;
 import java.io.File;
+import java.time.Instant;
 
 /**
  * Trains every experiment into {@code <outputDirectory>/<name>/} (model.mlp, metrics.json, report), and every trial
@@ -43,9 +45,9 @@ public class TrainMojo extends AbstractForkMojo {
     private boolean force;
 
     /**
-     * Train in a forked JVM (the default). {@code false} trains inside Maven's JVM, for debugging only:
-     * ND4J's native library then lives in the plugin's class loader, {@code argLine} and
-     * {@code environmentVariables} do not apply, and a second module of the same build may fail to load it.
+     * Train in a forked JVM (the default). {@code false} trains inside Maven's JVM, for debugging only: the engine
+     * runs from the same classpath in a class loader of its own (one per build, so ND4J's native library loads
+     * once), and {@code argLine}, {@code forkTimeout} and {@code classDataSharing} do not apply.
      *
      * @since 0.1.0
      */
@@ -87,6 +89,18 @@ public class TrainMojo extends AbstractForkMojo {
     private File classesDirectory;
 
     /**
+     * The timestamp of a reproducible build, {@code project.build.outputTimestamp} as maven-jar-plugin reads it
+     * (ISO-8601 with offset, or seconds since the epoch; unset falls back to {@code SOURCE_DATE_EPOCH}). When set, the
+     * model file carries it as its start and end time and the report leaves out wall-clock figures, and the attached
+     * report archive dates its entries with it: two builds of the same experiment attach byte-identical artifacts.
+     * The real times stay in {@code metrics.json} and {@code provenance.json}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.outputTimestamp}")
+    private String outputTimestamp;
+
+    /**
      * How many forks train at once, each a share of the experiments and sweep trials in turn, with the cores split
      * between them (each fork gets {@code cores / (builder threads x forks)} BLAS threads, so together they never
      * use more than the cores). Default: as many as the cores allow (one BLAS thread each); a larger number is
@@ -117,20 +131,22 @@ public class TrainMojo extends AbstractForkMojo {
     private boolean allowEmptyShard;
 
     @Inject
-    public TrainMojo(MavenProjectHelper projectHelper) {
+    public TrainMojo(MavenProjectHelper projectHelper, RepositorySystem repositorySystem) {
+        super(repositorySystem);
         this.projectHelper = projectHelper;
     }
 
     @Override
     protected void executeMojo() throws MojoExecutionException, MojoFailureException {
         boolean onnx = ModelAttacher.wantsOnnx(exports);
+        Instant timestamp = OutputTimestamp.parse(outputTimestamp, System.getenv()).orElse(null);
         new TrainSupport(getLog(), forkSupport(),
                 new IncrementalSkip(getLog(), IncrementalSkip.pluginVersion(plugin), force,
-                        project.getBasedir().toPath()),
+                        project.getBasedir().toPath(), timestamp),
                 new ModelAttacher(getLog(), projectHelper, project, attach,
                         copyToClasses ? classesDirectory.toPath() : null, onnx),
                 outputDirectory.toPath(), project.getBasedir().toPath(), extendsRootPath(), fork,
-                new TrainSupport.Sharing(parallel, Shard.parse(shard), allowEmptyShard))
+                new TrainSupport.Sharing(parallel, Shard.parse(shard), allowEmptyShard), timestamp)
                 .train(experimentFiles(), allOverrides());
     }
 }

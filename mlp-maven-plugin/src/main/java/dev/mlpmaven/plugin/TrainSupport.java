@@ -4,22 +4,21 @@ import dev.mlpmaven.config.UserException;
 import dev.mlpmaven.engine.report.ExperimentSummary;
 import dev.mlpmaven.engine.report.IndexWriter;
 import dev.mlpmaven.engine.report.SummaryTable;
-import dev.mlpmaven.engine.run.ExperimentRunner;
-import dev.mlpmaven.engine.run.RunListener;
-import dev.mlpmaven.engine.run.RunOptions;
 import dev.mlpmaven.engine.sweep.Leaderboard;
 import dev.mlpmaven.engine.sweep.Result;
 import dev.mlpmaven.engine.sweep.Results;
-import dev.mlpmaven.engine.sweep.TrialRunner;
 import dev.mlpmaven.engine.sweep.Trials;
 import dev.mlpmaven.plugin.fork.ForkResult;
+import dev.mlpmaven.plugin.fork.IoReason;
 import dev.mlpmaven.plugin.fork.ProgressBar;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
 
-import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +36,7 @@ import static dev.mlpmaven.plugin.Messages.format;
  * The work of {@code mlp:train}: loads every experiment file into units (an experiment, or each trial of a sweep;
  * {@link TrainUnit}), keeps this shard's share ({@link Shard}), skips the up-to-date ones ({@link IncrementalSkip}),
  * trains the others in forks ({@link ForkSupport}; {@code mlp.parallel} of them at once, the cores split between
- * them; or in Maven's JVM when forking is off), fingerprints each unit the moment its fork says it is done (so an
+ * them; or the engine inside Maven's JVM, in a class loader of its own, when forking is off), fingerprints each unit the moment its fork says it is done (so an
  * interrupted build keeps what it finished), attaches the experiments' models ({@link ModelAttacher}) and ends with
  * a summary table and each sweep's best trial.
  */
@@ -62,9 +61,10 @@ final class TrainSupport {
     private final Path extendsRoot;
     private final boolean forked;
     private final Sharing sharing;
+    private final Instant outputTimestamp;
 
     TrainSupport(Log log, ForkSupport fork, IncrementalSkip incremental, ModelAttacher attacher, Path outputDirectory,
-                 Path projectDir, Path extendsRoot, boolean forked, Sharing sharing) {
+                 Path projectDir, Path extendsRoot, boolean forked, Sharing sharing, Instant outputTimestamp) {
         this.log = log;
         this.fork = fork;
         this.incremental = incremental;
@@ -74,6 +74,7 @@ final class TrainSupport {
         this.extendsRoot = extendsRoot;
         this.forked = forked;
         this.sharing = sharing;
+        this.outputTimestamp = outputTimestamp;
     }
 
     /** A unit to train and its fingerprint inputs. */
@@ -96,16 +97,12 @@ final class TrainSupport {
             if (inputs.isPresent()) {
                 stale.add(new Stale(u, inputs.get()));
             } else if (!u.isTrial()) {
-                attacher.attach(u.name(), u.out());
+                attacher.attach(u.name(), u.out(), outputTimestamp);
             }
         }
         sweeps.forEach((name, c) -> log.info(format(Messages.SWEEP_TRIALS, name, c[0], c[1], c[0] - c[1])));
         if (!stale.isEmpty()) {
-            if (forked) {
-                trainInForks(stale, overrides);
-            } else {
-                trainInProcess(stale, overrides);
-            }
+            trainInForks(stale, overrides);
         }
         logSummary(units.stream().filter(u -> !u.isTrial()).map(TrainUnit::name).toList());
         Map<String, dev.mlpmaven.config.Sweep> swept = new LinkedHashMap<>();
@@ -119,8 +116,14 @@ final class TrainSupport {
         return shard == null ? all : shard.share(all, TrainUnit::name, sharing.allowEmptyShard(), log);
     }
 
-    /** How many forks train at once: {@code mlp.parallel}, at most what the cores allow, at most one per unit. */
+    /**
+     * How many forks train at once: {@code mlp.parallel}, at most what the cores allow, at most one per unit; one
+     * engine inside Maven's JVM when forking is off.
+     */
     int forksFor(int units) throws MojoFailureException {
+        if (!forked) {
+            return 1;
+        }
         int fit = Math.max(1, fork.cores() / fork.builders());
         Integer asked = sharing.parallel();
         int forks = fit;
@@ -164,6 +167,12 @@ final class TrainSupport {
                 }
             }
         };
+        try {
+            // the outputs' folder, where a crashing fork also writes its JVM crash report (ForkSupport.CRASH_REPORT)
+            Files.createDirectories(outputDirectory);
+        } catch (IOException e) {
+            throw new MojoExecutionException(format(Messages.CANNOT_CREATE, outputDirectory, IoReason.of(e)), e);
+        }
         List<ForkResult> results = new ArrayList<>();
         if (forks == 1) {
             results.add(runFork(stale, overrides, 1, onDone));
@@ -189,7 +198,7 @@ final class TrainSupport {
         if (!finishErrors.isEmpty()) {
             throw finishErrors.get(0);
         }
-        checkAll(results);
+        checkAll(results, shares.stream().map(sh -> sh.stream().map(st -> st.unit().name()).toList()).toList());
         for (Stale s : stale) {
             if (byName.containsKey(s.unit().name())) {
                 throw new MojoExecutionException(format(Messages.NOT_TRAINED, s.unit().name()));
@@ -211,9 +220,10 @@ final class TrainSupport {
                 files.add(s.unit().file());
             }
         }
-        List<String> args = ForkCommands.train(outputDirectory, projectDir, extendsRoot, bar != null,
+        List<String> args = ForkCommands.train(outputDirectory, projectDir, extendsRoot, outputTimestamp, bar != null,
                 fork.dataArguments(), overrides, files, trials);
-        return fork.launch(args, new MavenForkLog(log, bar, names, onDone), forksAtOnce);
+        MavenForkLog forkLog = new MavenForkLog(log, bar, names, onDone);
+        return forked ? fork.launch(args, forkLog, forksAtOnce) : fork.runInProcess(args, forkLog);
     }
 
     private static ForkResult get(Future<ForkResult> f) throws MojoExecutionException, MojoFailureException {
@@ -233,12 +243,19 @@ final class TrainSupport {
         }
     }
 
-    /** Throws the first failed fork's failure; with several forks, says how many failed. */
-    private static void checkAll(List<ForkResult> results) throws MojoExecutionException, MojoFailureException {
+    /**
+     * Throws the first failed fork's failure; with several forks, says how many failed. A timeout names the unit the
+     * fork was training (the first of its share without a DONE line).
+     */
+    private void checkAll(List<ForkResult> results, List<List<String>> names)
+            throws MojoExecutionException, MojoFailureException {
         List<Exception> failures = new ArrayList<>();
-        for (ForkResult r : results) {
+        for (int i = 0; i < results.size(); i++) {
+            ForkResult r = results.get(i);
+            List<String> share = names.get(Math.min(i, names.size() - 1));
             try {
-                ForkSupport.check(r);
+                fork.check(r, () -> share.stream().filter(n -> !r.done().contains(n)).findFirst()
+                        .orElse(share.get(share.size() - 1)));
             } catch (MojoExecutionException | MojoFailureException e) {
                 failures.add(e);
             }
@@ -255,46 +272,12 @@ final class TrainSupport {
         throw new MojoExecutionException(message, first);
     }
 
-    private void trainInProcess(List<Stale> stale, Map<String, String> overrides)
-            throws MojoExecutionException, MojoFailureException {
-        ForkOptions o = fork.options();
-        RunOptions options = new RunOptions(outputDirectory, projectDir,
-                o.cacheDir() == null ? null : o.cacheDir().toPath(), fork.isOffline(),
-                o.dataDirs().stream().map(File::toPath).toList(), overrides, true, null, Map.of());
-        RunListener listener = new RunListener() {
-            @Override
-            public void info(String line) {
-                log.info(line);
-            }
-
-            @Override
-            public void warn(String line) {
-                log.warn(line);
-            }
-        };
-        for (Stale s : stale) {
-            TrainUnit u = s.unit();
-            try {
-                if (u.isTrial()) {
-                    TrialRunner.run(u.sweep(), Trials.find(u.sweep(), u.trialId()), options, listener);
-                } else {
-                    new ExperimentRunner(options, listener).run(u.experiment());
-                }
-            } catch (UserException ex) {
-                throw new MojoFailureException(ex.getMessage(), ex);
-            } catch (RuntimeException | LinkageError ex) {
-                throw new MojoExecutionException(format(Messages.IN_PROCESS_ERROR, ex), ex);
-            }
-            finish(s);
-        }
-    }
-
     /** After a successful training: fingerprint, and attach an experiment's model (not a trial's). */
     private void finish(Stale s) throws MojoExecutionException {
         TrainUnit u = s.unit();
         incremental.trained(u.name(), u.out(), s.inputs(), u.isTrial());
         if (!u.isTrial()) {
-            attacher.attach(u.name(), u.out());
+            attacher.attach(u.name(), u.out(), outputTimestamp);
         }
     }
 

@@ -6,6 +6,8 @@ import dev.mlpmaven.engine.run.ExperimentRunner;
 import dev.mlpmaven.engine.run.RunOptions;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,12 +37,15 @@ import java.util.Map;
  * @param evaluationFile {@code --evaluation-file FILE}: where evaluate writes its JSON result; may be null
  * @param files          experiment YAML files (a sweep file: every trial); aggregate: the folders of results
  * @param trials         {@code --trial ID=FILE}, repeatable: one trial of the sweep in FILE (train), after the files
+ * @param outputTimestamp {@code --output-timestamp INSTANT}: a reproducible build's time (the plugin's
+ *                       {@code project.build.outputTimestamp}, ISO-8601 UTC): the model file and the report carry it
+ *                       instead of wall-clock times; null for a normal run
  */
 public record CliArguments(String command, Path outputRoot, Path projectDir, Path extendsRoot, Path cacheDir,
                            boolean offline,
                            List<Path> dataDirs, Map<String, String> overrides, boolean force, String proxy,
                            boolean progress, Path model, String dataset, Path evaluationFile, List<Path> files,
-                           List<TrialRef> trials) {
+                           List<TrialRef> trials, Instant outputTimestamp) {
 
     public static final String PROXY_USER_ENV = "MLP_PROXY_USER";
     public static final String PROXY_PASSWORD_ENV = "MLP_PROXY_PASSWORD";
@@ -50,7 +55,7 @@ public record CliArguments(String command, Path outputRoot, Path projectDir, Pat
             + " train|fetch|evaluate|aggregate [--output-root DIR] [--project-dir DIR] [--extends-root DIR]"
             + " [--cache-dir DIR] [--offline]"
             + " [--data-dir DIR]... [--set key.path=value]... [--force] [--proxy host:port] [--progress]"
-            + " [--model FILE] [--dataset NAME] [--evaluation-file FILE] [--trial ID=FILE]... [experiment.yaml...]";
+            + " [--model FILE] [--dataset NAME] [--evaluation-file FILE] [--trial ID=FILE]... [--output-timestamp INSTANT] [experiment.yaml...]";
 
     /** One trial to train: {@code --trial <id>=<sweep file>}. */
     public record TrialRef(String id, Path file) {
@@ -85,6 +90,7 @@ public record CliArguments(String command, Path outputRoot, Path projectDir, Pat
         Path model = null;
         String dataset = null;
         Path evaluationFile = null;
+        Instant outputTimestamp = null;
         List<Path> dataDirs = new ArrayList<>();
         Map<String, String> overrides = new LinkedHashMap<>();
         List<Path> files = new ArrayList<>();
@@ -104,6 +110,7 @@ public record CliArguments(String command, Path outputRoot, Path projectDir, Pat
                 case "--model" -> model = Path.of(value(args, ++i, a));
                 case "--dataset" -> dataset = value(args, ++i, a);
                 case "--evaluation-file" -> evaluationFile = Path.of(value(args, ++i, a));
+                case "--output-timestamp" -> outputTimestamp = instant(value(args, ++i, a));
                 case "--set" -> {
                     String kv = value(args, ++i, a);
                     int eq = kv.indexOf('=');
@@ -152,7 +159,16 @@ public record CliArguments(String command, Path outputRoot, Path projectDir, Pat
             }
         }
         return new CliArguments(command, outputRoot, projectDir, extendsRoot, cacheDir, offline, dataDirs, overrides,
-                force, proxy, progress, model, dataset, evaluationFile, files, trials);
+                force, proxy, progress, model, dataset, evaluationFile, files, trials, outputTimestamp);
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new UserException("command line: --output-timestamp " + text
+                    + ": found no ISO-8601 instant, expected one such as 2024-01-01T00:00:00Z");
+        }
     }
 
     private static String value(String[] args, int i, String option) {
@@ -181,7 +197,7 @@ public record CliArguments(String command, Path outputRoot, Path projectDir, Pat
         copy(env, PROXY_PASSWORD_ENV, proxySettings, "password");
         copy(env, NON_PROXY_HOSTS_ENV, proxySettings, "nonProxyHosts");
         return new RunOptions(outputRoot, projectDir, cacheDir, offline, dataDirs, overrides, force, proxy,
-                proxySettings);
+                proxySettings, outputTimestamp);
     }
 
     /** The dataset options: the runner's mapping of {@link #runOptions(Map)}. */

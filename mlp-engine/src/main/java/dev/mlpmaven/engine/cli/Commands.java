@@ -51,6 +51,12 @@ final class Commands {
             + "the fork started)";
     /** Debug: experiment, seconds since the fork started. */
     static final String FIRST_STEP = "mlp: %s: first training step done %.2f s after the fork started";
+    /**
+     * Debug: experiment, the thread count OpenBLAS reports ({@code openblas_get_num_threads}, -1 when it cannot be
+     * asked), OMP_NUM_THREADS and MLP_FORK_THREADS of the fork's environment.
+     */
+    static final String BLAS_THREADS = "mlp: %s: OpenBLAS ran %d threads (openblas_get_num_threads);"
+            + " OMP_NUM_THREADS=%s, " + Protocol.THREADS_ENV + "=%s";
     /** Debug: experiment, VmHWM and VmRSS of the fork in MiB. */
     static final String MEMORY = "mlp: %s: fork memory after the experiment: peak RSS %d MiB (VmHWM), RSS %d MiB";
 
@@ -86,6 +92,8 @@ final class Commands {
             }
             Experiment experiment = plan.experiment();
             new ExperimentRunner(options, new FirstStepListener(out, clock)).run(experiment);
+            out.debug(String.format(Locale.ROOT, BLAS_THREADS, experiment.name(), Natives.blasThreadsInUse(),
+                    env.get("OMP_NUM_THREADS"), env.get(Protocol.THREADS_ENV)));
             out.debug(String.format(Locale.ROOT, MEMORY, experiment.name(), StartupClock.statusMib("VmHWM"),
                     StartupClock.statusMib("VmRSS")));
             done.done(experiment.name());

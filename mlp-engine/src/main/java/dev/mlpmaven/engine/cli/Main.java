@@ -4,8 +4,12 @@ import dev.mlpmaven.config.UserException;
 
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -19,18 +23,61 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * The fork: deletes its argument file (the JVM read it already), watches the Maven JVM that started it
+     * ({@link ParentWatch}), runs the command, says {@code BYE <code>}, waits for the plugin's {@code ACK} and exits.
+     */
     public static void main(String[] args) {
         PrintStream protocol = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         System.setOut(System.err);
-        int code = run(args, protocol, System.getenv());
+        Map<String, String> env = System.getenv();
+        deleteArgFile(env.get(Protocol.ARGFILE_ENV));
+        ProtocolWriter writer = new ProtocolWriter(protocol, progress(args));
+        ParentWatch watch = ParentWatch.start(env, System.in, writer);
+        int code = run(args, writer, env);
+        if (watch != null) {
+            watch.byeSent();
+            writer.bye(code);
+            watch.awaitAck();
+        }
         protocol.flush();
         System.exit(code);
     }
 
+    /**
+     * Runs one command inside the caller's JVM (the plugin's {@code -Dmlp.fork=false}, in a class loader of its
+     * own), writing the protocol lines to {@code protocol}; returns the exit code. No BYE, no parent watch.
+     */
+    public static int runInProcess(String[] args, OutputStream protocol, Map<String, String> env) {
+        return run(args, new PrintStream(protocol, true, StandardCharsets.UTF_8), env);
+    }
+
     /** Runs one command; returns the exit code. */
     static int run(String[] args, PrintStream out, Map<String, String> env) {
-        boolean progress = java.util.Arrays.asList(args).contains("--progress");
-        ProtocolWriter writer = new ProtocolWriter(out, progress);
+        return run(args, new ProtocolWriter(out, progress(args)), env);
+    }
+
+    private static boolean progress(String[] args) {
+        return java.util.Arrays.asList(args).contains("--progress");
+    }
+
+    /** The plugin's {@code @argfile} of this fork ({@code mlp-fork-*.args}); nothing else is ever deleted. */
+    static void deleteArgFile(String file) {
+        if (file == null) {
+            return;
+        }
+        Path p = Path.of(file);
+        String name = p.getFileName() == null ? "" : p.getFileName().toString();
+        if (name.startsWith("mlp-fork-") && name.endsWith(".args")) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                // the plugin deletes it after the run
+            }
+        }
+    }
+
+    static int run(String[] args, ProtocolWriter writer, Map<String, String> env) {
         try {
             CliArguments arguments = CliArguments.parse(args);
             switch (arguments.command()) {

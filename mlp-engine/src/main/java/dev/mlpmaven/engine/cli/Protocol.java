@@ -11,7 +11,13 @@ package dev.mlpmaven.engine.cli;
  *   <li>{@code DONE <name>}: the experiment of that name is trained and its outputs are in place (train);</li>
  *   <li>{@code FAILURE <message>}: a mistake the user can fix; the fork then exits with {@link #EXIT_FAILURE};</li>
  *   <li>{@code ERROR <message>}: the environment is broken; the fork then exits with {@link #EXIT_ERROR}.</li>
+ *   <li>{@code BYE <exit code>}: the last line of a fork that ends normally; it then waits (at most
+ *       {@link #ACK_TIMEOUT_SECONDS}) for the plugin's {@code ACK} before it exits with that code.</li>
  * </ul>
+ * The plugin writes commands to the fork's standard input, one per line: {@value #ACK} (the plugin read the
+ * {@code BYE}) and {@value #STOP} (Maven is stopping, or the fork timed out: the fork exits with
+ * {@link #EXIT_STOPPED}, its shutdown hooks removing what it had staged). The end of the fork's standard input
+ * means the plugin is gone ({@link ParentWatch}).
  * A payload never spans lines: a message with line breaks is sent as one line with {@code \n}, {@code \r} and
  * {@code \\} escaped, and {@link #parse(String)} restores it. Anything else the fork prints (a JVM crash report,
  * a stray library print) goes to its standard error, or is not a protocol line and is shown as it is.
@@ -24,6 +30,15 @@ public final class Protocol {
     public static final String DONE = "DONE";
     public static final String FAILURE = "FAILURE";
     public static final String ERROR = "ERROR";
+    public static final String BYE = "BYE";
+
+    /** Command to the fork: the plugin read its {@code BYE}. */
+    public static final String ACK = "ACK";
+    /** Command to the fork: stop now (exit with {@link #EXIT_STOPPED}). */
+    public static final String STOP = "STOP";
+
+    /** Seconds a fork that said {@code BYE} waits for the plugin's {@code ACK}. */
+    public static final int ACK_TIMEOUT_SECONDS = 10;
 
     /**
      * Environment variable the plugin sets to the wall-clock time (epoch milliseconds) at which it starts the fork,
@@ -31,12 +46,29 @@ public final class Protocol {
      */
     public static final String FORK_START_ENV = "MLP_FORK_START_MILLIS";
 
+    /**
+     * Environment variable the plugin sets to the fork's share of the cores (cores divided by the forks that run at
+     * once, under {@code -T}); {@code training.threads: 0} then means that many BLAS and OpenMP threads.
+     */
+    public static final String THREADS_ENV = "MLP_FORK_THREADS";
+
+    /** Environment variable: the pid of the Maven JVM that started the fork, watched by {@link ParentWatch}. */
+    public static final String PARENT_PID_ENV = "MLP_PARENT_PID";
+
+    /** Environment variable: that JVM's start instant (epoch milliseconds), so a recycled pid is not taken for it. */
+    public static final String PARENT_START_ENV = "MLP_PARENT_START_MILLIS";
+
+    /** Environment variable: the fork's {@code @argfile}, which the fork deletes as soon as it runs. */
+    public static final String ARGFILE_ENV = "MLP_FORK_ARGFILE";
+
     /** Everything done. */
     public static final int EXIT_OK = 0;
     /** The environment is broken (I/O, native library, a bug); the plugin throws MojoExecutionException. */
     public static final int EXIT_ERROR = 1;
     /** A mistake the user can fix; the plugin throws MojoFailureException with the message alone. */
     public static final int EXIT_FAILURE = 2;
+    /** Stopped on the plugin's request ({@value #STOP}) or because the plugin (Maven) is gone. */
+    public static final int EXIT_STOPPED = 3;
 
     private Protocol() {
     }
@@ -60,7 +92,7 @@ public final class Protocol {
         String tag = space < 0 ? line : line.substring(0, space);
         String payload = space < 0 ? "" : line.substring(space + 1);
         switch (tag) {
-            case INFO, WARN, DEBUG, FAILURE, ERROR, DONE:
+            case INFO, WARN, DEBUG, FAILURE, ERROR, DONE, BYE:
                 return new Message(tag, unescape(payload));
             case PROGRESS:
                 return payload.matches("\\d+ \\d+ \\d+") ? new Message(tag, payload) : null;

@@ -54,6 +54,11 @@ final class ProtocolWriter implements RunListener, DataListener {
         write(Protocol.line(Protocol.ERROR, message));
     }
 
+    /** The last line of a fork that ends normally, with its exit code. */
+    void bye(int exitCode) {
+        write(Protocol.line(Protocol.BYE, Integer.toString(exitCode)));
+    }
+
     private synchronized void write(String line) {
         out.println(line);
         out.flush();

@@ -55,6 +55,13 @@ public record Provenance(JsonNode experiment, String experimentSha256, Map<Strin
         return lower;
     }
 
+    /** A copy with the given start and end times (a reproducible build's output timestamp for both). */
+    public Provenance withTimes(Instant start, Instant end) {
+        return new Provenance(experiment, experimentSha256, dataSha256, seed, engineVersion, nd4jVersion,
+                javaVersion, javaVendor, osName, osArch, cpuModel, threads, blasKernel, gitCommit, gitDirty,
+                start, end);
+    }
+
     /** A copy with the given end time. */
     public Provenance withEndTime(Instant end) {
         return new Provenance(experiment, experimentSha256, dataSha256, seed, engineVersion, nd4jVersion,

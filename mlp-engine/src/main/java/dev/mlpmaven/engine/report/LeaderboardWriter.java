@@ -84,8 +84,7 @@ public final class LeaderboardWriter {
         StringBuilder h = new StringBuilder(32 * 1024);
         int trials = board.sweeps().stream().mapToInt(s -> s.rows().size()).sum();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<title>mlp-maven leaderboard</title>\n")
-                .append("<style>\n").append(Html.resource("report.css")).append("</style>\n</head>\n<body>\n")
+                .append("<title>mlp-maven leaderboard</title>\n<style>\n").append(Html.resource("report.css")).append("</style>\n</head>\n<body>\n")
                 .append("<header><h1>Leaderboard</h1><div class=\"sub\">mlp-maven \u00b7 ")
                 .append(board.sweeps().size()).append(board.sweeps().size() == 1 ? " sweep, " : " sweeps, ")
                 .append(trials).append(trials == 1 ? " trial" : " trials").append(", ")
@@ -152,7 +151,7 @@ public final class LeaderboardWriter {
         }
         h.append("<section><p class=\"muted\">Click a column to sort. \u2605 marks the best trial of each sweep; "
                 + "leaderboard.csv and leaderboard.json hold the same rows.</p></section>\n");
-        h.append("</main>\n<pre id=\"mlp-selfcheck\"></pre>\n<script>\n").append(Html.resource("report.js"))
+        h.append("</main>\n<script>\n").append(Html.resource("report.js"))
                 .append("</script>\n</body>\n</html>\n");
         return h.toString();
     }

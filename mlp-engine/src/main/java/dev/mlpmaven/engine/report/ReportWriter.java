@@ -54,8 +54,20 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
+    /** Shown instead of the wall-clock figures in a reproducible build's report. */
+    static final String TIMES_LEFT_OUT = "Wall-clock times are left out of this report so that a reproducible build"
+            + " (project.build.outputTimestamp) writes the same bytes each time; they are in metrics.json.";
+
     /** Writes the report files into {@code dir} (created if missing), replacing earlier ones. */
     public static void write(ReportInput in, Path dir) {
+        write(in, dir, true);
+    }
+
+    /**
+     * Writes the report files; without {@code withTimes} (a reproducible build) the report shows no wall-clock
+     * figure, so the same run writes the same bytes.
+     */
+    public static void write(ReportInput in, Path dir, boolean withTimes) {
         try {
             Files.createDirectories(dir);
             List<String> charts = new ArrayList<>();
@@ -80,20 +92,24 @@ public final class ReportWriter {
                 AtomicFiles.write(dir.resolve(CONFUSION_PNG),
                         Charts.png(Charts.confusion(in.test().confusionMatrix(), in.classNames())));
             }
-            AtomicFiles.writeString(dir.resolve(REPORT_FILE), html(in, charts));
+            AtomicFiles.writeString(dir.resolve(REPORT_FILE), html(in, charts, withTimes));
         } catch (IOException e) {
             throw new UncheckedIOException("report " + dir + ": could not write (" + e.getMessage() + ")", e);
         }
     }
 
     static String html(ReportInput in, List<String> charts) throws IOException {
+        return html(in, charts, true);
+    }
+
+    static String html(ReportInput in, List<String> charts, boolean withTimes) throws IOException {
         String name = in.experiment().name();
         StringBuilder h = new StringBuilder(64 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(esc(name)).append(" \u2014 mlp-maven report</title>\n")
                 .append("<style>\n").append(Html.resource("report.css")).append("</style>\n</head>\n<body>\n");
-        header(h, in);
+        header(h, in, withTimes);
         h.append("<main>\n<nav>");
         String[][] links = in.testSplit().isTable()
                 ? new String[][] {{"curves", "Learning curves"}, {"confusion", "Confusion matrix"},
@@ -114,14 +130,14 @@ public final class ReportWriter {
         grids(h, in);
         keyValues(h, "hyperparameters", "Hyperparameters", Hyperparameters.of(in.experiment()), false);
         data(h, in);
-        timings(h, in);
+        timings(h, in, withTimes);
         keyValues(h, "environment", "Environment", in.environment(), false);
         h.append("</main>\n<script>\n").append(Html.resource("report.js"))
                 .append("</script>\n</body>\n</html>\n");
         return h.toString();
     }
 
-    private static void header(StringBuilder h, ReportInput in) {
+    private static void header(StringBuilder h, ReportInput in, boolean withTimes) {
         h.append("<header><h1>").append(esc(in.experiment().name())).append("</h1><div class=\"sub\">mlp-maven report")
                 .append(in.experiment().source() == null ? "" : " \u00b7 " + esc(in.experiment().source()))
                 .append("</div></header>\n<div class=\"wrap\">\n");
@@ -148,7 +164,9 @@ public final class ReportWriter {
         if (in.bestEpoch() > 0) {
             card(h, "best epoch", Integer.toString(in.bestEpoch()));
         }
-        card(h, "total time", num(in.totalSeconds(), 1) + " s");
+        if (withTimes) {
+            card(h, "total time", num(in.totalSeconds(), 1) + " s");
+        }
         h.append("</div>\n</div>\n");
     }
 
@@ -377,8 +395,10 @@ public final class ReportWriter {
         }
         h.append("<table class=\"kv\"><thead><tr><th>file</th><th>SHA-256 of the decompressed content</th>"
                 + "<th>origin</th></tr></thead><tbody>\n");
-        List<String> roles = new ArrayList<>(in.contentSha256().keySet());
-        in.origin().keySet().stream().filter(r -> !roles.contains(r)).forEach(roles::add);
+        // in name order: the maps may be Map.copyOf's, whose order changes from one JVM to the next, and the same run
+        // must write the same report (reproducible builds)
+        List<String> roles = new ArrayList<>(new java.util.TreeSet<>(in.contentSha256().keySet()));
+        in.origin().keySet().stream().sorted().filter(r -> !roles.contains(r)).forEach(roles::add);
         for (String role : roles) {
             h.append("<tr><td>").append(esc(role)).append("</td><td class=\"mono\">")
                     .append(esc(in.contentSha256().getOrDefault(role, ""))).append("</td><td class=\"mono\">")
@@ -391,16 +411,24 @@ public final class ReportWriter {
         h.append("</p>\n</section>\n");
     }
 
-    private static void timings(StringBuilder h, ReportInput in) {
+    private static void timings(StringBuilder h, ReportInput in, boolean withTimes) {
         double trainSeconds = in.epochs().stream().mapToDouble(EpochResult::trainSeconds).sum();
-        h.append("<section id=\"timings\"><h2>Timings and history</h2>\n<div class=\"cards\" style=\"margin-top:0\">");
-        card(h, "total", num(in.totalSeconds(), 2) + " s");
-        card(h, "data loading", num(in.loadSeconds(), 2) + " s");
-        card(h, "training", num(trainSeconds, 2) + " s");
-        card(h, "per epoch (mean)", in.epochs().isEmpty() ? "\u2014" : num(trainSeconds / in.epochs().size(), 2) + " s");
-        h.append("</div>\n<h3>Per epoch</h3>\n<table class=\"sortable\" id=\"epochs-table\"><thead><tr>"
+        h.append("<section id=\"timings\"><h2>Timings and history</h2>\n");
+        if (withTimes) {
+            h.append("<div class=\"cards\" style=\"margin-top:0\">");
+            card(h, "total", num(in.totalSeconds(), 2) + " s");
+            card(h, "data loading", num(in.loadSeconds(), 2) + " s");
+            card(h, "training", num(trainSeconds, 2) + " s");
+            card(h, "per epoch (mean)", in.epochs().isEmpty() ? "\u2014"
+                    : num(trainSeconds / in.epochs().size(), 2) + " s");
+            h.append("</div>\n");
+        } else {
+            h.append("<p id=\"times-left-out\">").append(esc(TIMES_LEFT_OUT)).append("</p>\n");
+        }
+        h.append("<h3>Per epoch</h3>\n<table class=\"sortable\" id=\"epochs-table\"><thead><tr>"
                 + "<th class=\"n\">epoch</th><th class=\"n\">training loss</th><th class=\"n\">validation accuracy</th>"
-                + "<th class=\"n\">validation loss</th><th class=\"n\">learning rate</th><th class=\"n\">seconds</th>"
+                + "<th class=\"n\">validation loss</th><th class=\"n\">learning rate</th>"
+                + (withTimes ? "<th class=\"n\">seconds</th>" : "")
                 + "</tr></thead><tbody>\n");
         for (EpochResult e : in.epochs()) {
             h.append(e.epoch() == in.bestEpoch() ? "<tr class=\"best\" title=\"best epoch: its weights were kept\">"
@@ -411,7 +439,9 @@ public final class ReportWriter {
             numCell(h, e.validationLoss(), 4);
             h.append("<td class=\"n\" data-sort=\"").append(Html.sortKey(e.learningRate())).append("\">")
                     .append(esc(Hyperparameters.sig4(e.learningRate()))).append("</td>");
-            numCell(h, e.trainSeconds(), 2);
+            if (withTimes) {
+                numCell(h, e.trainSeconds(), 2);
+            }
             h.append("</tr>\n");
         }
         h.append("</tbody></table>\n");

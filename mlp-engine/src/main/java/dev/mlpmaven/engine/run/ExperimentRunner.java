@@ -173,13 +173,16 @@ public final class ExperimentRunner {
                 Natives.setBlasThreads(experiment.training().threads()), Natives.describeBlas(),
                 options.projectDir(), start).withEndTime(Instant.now());
         try (AtomicOutput out = AtomicOutput.begin(placement.root(), placement.folder())) {
-            ModelFile.write(outcome.model(), provenance, out.dir().resolve(MODEL_FILE));
+            // a reproducible build: the model carries the build's timestamp, the report no wall-clock figures
+            Instant fixed = options.outputTimestamp();
+            ModelFile.write(outcome.model(), fixed == null ? provenance : provenance.withTimes(fixed, fixed),
+                    out.dir().resolve(MODEL_FILE));
             ProvenanceWriter.write(provenance, out.dir().resolve(ProvenanceWriter.FILE_NAME));
             AtomicFiles.writeString(out.dir().resolve(EXPERIMENT_FILE), experimentJson(provenance));
             ReportWriter.write(new ReportInput(experiment, outcome.epochs(), evaluation.result(), data.test(),
                     evaluation.predicted(), evaluation.confidence(), data.classNames(), data.contentSha256(),
                     data.origin(), seconds(t0), loadSeconds, environment(provenance), outcome.stoppedEarly(),
-                    outcome.bestEpoch(), null, data.input()), out.dir());
+                    outcome.bestEpoch(), null, data.input()), out.dir(), fixed == null);
             timings.put("write", seconds(t3));
             timings.put("total", seconds(t0));
             MetricsWriter.write(new RunMetrics(name, outcome.epochs(), evaluation.result(), outcome.stoppedEarly(),

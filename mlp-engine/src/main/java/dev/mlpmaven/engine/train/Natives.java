@@ -1,11 +1,9 @@
 package dev.mlpmaven.engine.train;
 
-import java.io.IOException;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Locale;
 
+import dev.mlpmaven.engine.cli.Protocol;
+import dev.mlpmaven.engine.platform.NativePlatform;
 import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -48,36 +46,49 @@ public final class Natives {
 
     /** The JavaCPP extension to use for these CPU flags, or null to leave JavaCPP's default. */
     static String extensionFor(String flags) {
-        if (flags == null) {
-            return null;
-        }
-        String f = " " + flags.toLowerCase(Locale.ROOT) + " ";
-        if (f.contains(" avx512f ") && f.contains(" avx512bw ") && f.contains(" avx512dq ") && f.contains(" avx512vl ")) {
-            return null; // the AVX-512 build is safe and first anyway
-        }
-        return f.contains(" avx2 ") ? "-avx2" : "";
+        String ext = NativePlatform.x86Extension(flags);
+        return "-avx512".equals(ext) ? null : ext; // the AVX-512 build is safe and first anyway
     }
 
     private static String cpuFlags() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-                if (line.startsWith("flags")) {
-                    int colon = line.indexOf(':');
-                    return colon < 0 ? "" : line.substring(colon + 1).trim();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return null; // not Linux or unreadable: leave the choice to JavaCPP
-        }
-        return null;
+        return NativePlatform.linuxCpuFlags(); // null when not Linux or unreadable: JavaCPP chooses
     }
 
-    /** Sets the BLAS thread count; {@code threads <= 0} means one per available core. Returns the count set. */
+    /**
+     * Sets the BLAS thread count, the one place where it is set; {@code threads <= 0} means this process's share
+     * of the cores: {@value Protocol#THREADS_ENV} when the Maven plugin sets it (a parallel build splits the cores
+     * between its forks), else one per available core. Returns the count set.
+     */
     public static int setBlasThreads(int threads) {
         init();
-        int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        int n = threads > 0 ? threads : defaultThreads(System.getenv(), Runtime.getRuntime().availableProcessors());
         Nd4j.factory().blas().setMaxThreads(n);
         return n;
+    }
+
+    /** The thread count for {@code threads: 0}: {@value Protocol#THREADS_ENV} if it is a positive number, else the cores. */
+    static int defaultThreads(java.util.Map<String, String> env, int cores) {
+        String share = env.get(Protocol.THREADS_ENV);
+        if (share != null) {
+            try {
+                int n = Integer.parseInt(share.trim());
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException ignored) {
+                // not the plugin's: one per core
+            }
+        }
+        return Math.max(1, cores);
+    }
+
+    /**
+     * The thread count OpenBLAS itself reports ({@code openblas_get_num_threads()} of the library ND4J calls, not
+     * ND4J's remembered setting), or -1 when it cannot be asked (see {@link OpenBlasThreads}).
+     */
+    public static int blasThreadsInUse() {
+        init();
+        return OpenBlasThreads.inUse();
     }
 
     /** BLAS vendor and version, kernel selection, thread count and ND4J native build, for logs and benchmarks. */

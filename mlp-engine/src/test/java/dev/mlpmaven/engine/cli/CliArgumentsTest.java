@@ -5,6 +5,7 @@ import dev.mlpmaven.engine.run.RunOptions;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,21 @@ class CliArgumentsTest {
                 Map.of("training.epochs", "1", "model.layers", "[32]"));
         assertThat(o.proxy()).isEqualTo("proxy:3128");
         assertThat(o.proxySettings()).containsExactlyInAnyOrderEntriesOf(Map.of("user", "alice", "password", "s3cret"));
+    }
+
+    @Test
+    void output_timestamp_of_a_reproducible_build_reaches_the_run_options() {
+        assertThat(CliArguments.parse("train", "--output-timestamp", "2024-01-01T00:00:00Z", "a.yaml")
+                .runOptions(Map.of()).outputTimestamp()).isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
+        assertThat(CliArguments.parse("train", "a.yaml").runOptions(Map.of()).outputTimestamp()).isNull();
+    }
+
+    @Test
+    void output_timestamp_that_is_no_instant_is_named() {
+        assertThatThrownBy(() -> CliArguments.parse("train", "--output-timestamp", "yesterday", "a.yaml"))
+                .isInstanceOf(UserException.class)
+                .hasMessage("command line: --output-timestamp yesterday: found no ISO-8601 instant, expected one such"
+                        + " as 2024-01-01T00:00:00Z");
     }
 
     @Test

@@ -228,6 +228,46 @@ class ReportWriterTest {
                 .contains("No epoch finished with a finite loss, so there is nothing to plot.");
     }
 
+    /** The map in the opposite order (as Map.copyOf may give it in another JVM). */
+    private static java.util.Map<String, String> reversed(java.util.Map<String, String> m) {
+        java.util.List<String> keys = new java.util.ArrayList<>(m.keySet());
+        java.util.Collections.reverse(keys);
+        java.util.Map<String, String> r = new java.util.LinkedHashMap<>();
+        keys.forEach(k -> r.put(k, m.get(k)));
+        return r;
+    }
+
+    /** The same run with other wall-clock figures, its data maps in another order. */
+    private static ReportInput slower(ReportInput in) {
+        List<EpochResult> epochs = in.epochs().stream().map(e -> new EpochResult(e.epoch(), e.trainLoss(),
+                e.validationAccuracy(), e.validationLoss(), e.trainSeconds() * 3 + 1, e.learningRate())).toList();
+        return new ReportInput(in.experiment(), epochs, in.test(), in.testSplit(), in.predicted(), in.confidence(),
+                in.classNames(), reversed(in.contentSha256()), reversed(in.origin()), in.totalSeconds() * 2 + 5,
+                in.loadSeconds() + 1,
+                in.environment(), in.stoppedEarly(), in.bestEpoch(), in.divergence(), in.input());
+    }
+
+    @Test
+    void a_reproducible_builds_report_has_no_wall_clock_figure_so_the_same_run_writes_the_same_bytes()
+            throws IOException {
+        ReportInput in = ReportFixtures.input("fashion-mnist", 30);
+        Path other = Files.createDirectory(dir.resolve("other"));
+
+        ReportWriter.write(in, dir, false);
+        ReportWriter.write(slower(in), other, false);
+
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains(ReportWriter.TIMES_LEFT_OUT).doesNotContain("total time")
+                .doesNotContain("<th class=\"n\">seconds</th>");
+        assertThat(Files.readAllBytes(other.resolve("report.html"))).isEqualTo(Files.readAllBytes(dir.resolve("report.html")));
+        for (String png : new String[]{"loss.png", "confusion.png"}) {
+            assertThat(Files.readAllBytes(other.resolve(png))).as(png).isEqualTo(Files.readAllBytes(dir.resolve(png)));
+        }
+        ReportWriter.write(slower(in), other, true);
+        assertThat(Files.readString(other.resolve("report.html"))).contains("total time")
+                .doesNotContain(ReportWriter.TIMES_LEFT_OUT);
+    }
+
     @Test
     void rewriting_replaces_the_report_and_leaves_no_temp_files() throws IOException {
         ReportWriter.write(ReportFixtures.input("first", 30), dir);

@@ -28,10 +28,16 @@ public final class ClassDataArchive {
      * lists, while the archive is written, every class it cannot archive (old class files of slf4j, commons-math).
      */
     static final String QUIET = "-Xlog:cds*=off";
+    /**
+     * While the archive is written: the JVM's CDS errors on standard error, where the plugin reads why writing failed
+     * ("Unable to write to shared archive file" on a full disk).
+     */
+    static final String ERRORS = "-Xlog:cds=error:stderr";
 
     private final Path file;
     private final Path temp;
     private final boolean exists;
+    private boolean writing;
 
     private ClassDataArchive(Path file, Path temp, boolean exists) {
         this.file = file;
@@ -83,7 +89,13 @@ public final class ClassDataArchive {
         } catch (IOException e) {
             return List.of();
         }
-        return List.of(QUIET, "-XX:ArchiveClassesAtExit=" + temp);
+        writing = true;
+        return List.of(QUIET, ERRORS, "-XX:ArchiveClassesAtExit=" + temp);
+    }
+
+    /** Whether the fork was told to write the archive at its exit. */
+    public boolean isWriting() {
+        return writing;
     }
 
     /**

@@ -46,6 +46,8 @@ import static dev.mlpmaven.plugin.Messages.format;
  */
 public final class Fingerprint {
     public static final String FILE = "fingerprint";
+    /** Input key: a reproducible build's timestamp (the model carries it), absent for a normal build. */
+    public static final String OUTPUT_TIMESTAMP = "outputTimestamp";
     public static final List<String> OUTPUTS = List.of("model.mlp", "metrics.json");
     /** 2: the experiment hash is provenance's (RFC 8785, path-independent); 1 hashed Record.toString(). */
     private static final int FORMAT = 2;
@@ -142,6 +144,9 @@ public final class Fingerprint {
         }
         if (!inputs.get("experiment").equals(saved.getProperty("experiment"))) {
             return Optional.of(Messages.STALE_EXPERIMENT);
+        }
+        if (!java.util.Objects.equals(inputs.get(OUTPUT_TIMESTAMP), saved.getProperty(OUTPUT_TIMESTAMP))) {
+            return Optional.of(Messages.STALE_TIMESTAMP);
         }
         Map<String, String> savedData = new TreeMap<>();
         saved.stringPropertyNames().stream().filter(k -> k.startsWith("data."))

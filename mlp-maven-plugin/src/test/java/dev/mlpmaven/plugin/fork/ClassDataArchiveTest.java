@@ -25,9 +25,10 @@ class ClassDataArchiveTest {
         ClassDataArchive first = ClassDataArchive.of(temp.resolve("cache"), "/jdk", "17", cp);
         assertThat(first.exists()).isFalse();
         List<String> args = first.jvmArgs();
-        assertThat(args).hasSize(2).startsWith(ClassDataArchive.QUIET);
-        assertThat(args.get(1)).startsWith("-XX:ArchiveClassesAtExit=").doesNotEndWith(first.file().toString());
-        Files.writeString(Path.of(args.get(1).substring("-XX:ArchiveClassesAtExit=".length())), "archive");
+        assertThat(args).hasSize(3).startsWith(ClassDataArchive.QUIET, ClassDataArchive.ERRORS);
+        assertThat(first.isWriting()).isTrue();
+        assertThat(args.get(2)).startsWith("-XX:ArchiveClassesAtExit=").doesNotEndWith(first.file().toString());
+        Files.writeString(Path.of(args.get(2).substring("-XX:ArchiveClassesAtExit=".length())), "archive");
 
         assertThat(first.finish(0)).isTrue();
         assertThat(first.file()).hasContent("archive");
@@ -39,7 +40,7 @@ class ClassDataArchiveTest {
     @Test
     void failed_fork_leaves_no_archive_behind() throws IOException {
         ClassDataArchive a = ClassDataArchive.of(temp.resolve("cache"), "/jdk", "17", List.of(jar("a.jar", "a")));
-        String arg = a.jvmArgs().get(1);
+        String arg = a.jvmArgs().get(2);
         Files.writeString(Path.of(arg.substring(arg.indexOf('=') + 1)), "half");
 
         assertThat(a.finish(1)).isFalse();

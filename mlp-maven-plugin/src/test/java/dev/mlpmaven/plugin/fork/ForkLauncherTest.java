@@ -8,6 +8,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -110,6 +111,66 @@ class ForkLauncherTest {
 
         assertThat(r.exitCode()).isZero();
         assertThat(log).contains("info:OMP_NUM_THREADS=1");
+    }
+
+    private ForkResult forkWithin(Duration timeout, Duration grace, String... args) throws IOException {
+        ForkLauncher.Launch launch = new ForkLauncher.Launch(Path.of(System.getProperty("java.home"), "bin", "java"),
+                List.of("-Xmx64m"), classpath(), ProtocolSpeaker.class.getName(), List.of(args), Map.of(), temp,
+                temp.resolve("fork"), timeout, grace);
+        return ForkLauncher.run(launch, recorder);
+    }
+
+    private static List<Path> classpath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(Path::of).toList();
+    }
+
+    private void assertNoArgumentFile() throws IOException {
+        try (var files = Files.list(temp.resolve("fork"))) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void timeout_asks_a_hung_fork_to_stop_and_leaves_no_argument_file() throws IOException {
+        ForkResult r = forkWithin(Duration.ofMillis(500), Duration.ofSeconds(10), "0", "watch-stdin", "sleep:60000");
+
+        assertThat(r.timedOut()).isTrue();
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.seconds()).isLessThan(10);
+        assertThat(log).contains("info:stop received");
+        assertNoArgumentFile();
+    }
+
+    @Test
+    void a_fork_that_ignores_stop_is_killed_after_the_grace_period() throws IOException {
+        ForkResult r = forkWithin(Duration.ofMillis(300), Duration.ofMillis(700), "0", "ignore-stop", "sleep:60000");
+
+        assertThat(r.timedOut()).isTrue();
+        assertThat(r.exitCode()).isEqualTo(137); // SIGKILL
+        assertThat(r.seconds()).isBetween(0.9, 10.0);
+        assertNoArgumentFile();
+    }
+
+    @Test
+    void bye_is_acknowledged_and_marks_a_normal_end() throws IOException {
+        ForkResult r = fork(Map.of(), "0", "bye");
+
+        assertThat(r.bye()).isZero();
+        assertThat(r.exitCode()).isZero();
+        assertThat(log).contains("info:acked");
+    }
+
+    @Test
+    void a_crash_has_no_bye() throws IOException {
+        assertThat(fork(Map.of(), "134", "err:# SIGSEGV").bye()).isNull();
+    }
+
+    @Test
+    void the_fork_learns_its_parent_and_its_argument_file() throws IOException {
+        fork(Map.of(), "0", "env:" + Protocol.PARENT_PID_ENV, "env:" + Protocol.ARGFILE_ENV);
+
+        assertThat(log).contains("info:" + Protocol.PARENT_PID_ENV + "=" + ProcessHandle.current().pid());
+        assertThat(log).anyMatch(l -> l.matches("info:" + Protocol.ARGFILE_ENV + "=.*/fork/mlp-fork-.*\\.args"));
     }
 
     @Test
