@@ -8,7 +8,8 @@ def log = new File(basedir, 'build.log').text
     assert log.contains("mlp: model-${m}: no earlier training in ${out}; training")
     def metrics = new JsonSlurper().parse(new File(out, 'metrics.json'))
     assert metrics.name == "model-${m}"
-    assert metrics.test.accuracy > 0.3
+    // 0.688 on this machine after the one epoch of the seeded run; the margin is for other CPU kernels
+    assert metrics.test.accuracy >= 0.60
     assert new File(out, 'model.mlp').isFile()
 }
 assert log.contains("BUILD SUCCESS")
