@@ -522,7 +522,7 @@ final class ExperimentBinder {
      * Keys that apply to some values of the sibling {@code type} only ({@code beta1} for adam and adamw) must not
      * appear with another type; keys some types need ({@code stepSize} for step) must appear with them.
      */
-    private void typeRules(YamlMap map, ObjectShape shape, Field typeField, String path) {
+    void typeRules(YamlMap map, ObjectShape shape, Field typeField, String path) {
         if (map == null) {
             return;
         }
@@ -540,7 +540,7 @@ final class ExperimentBinder {
             }
             if (!set && f.requiredFor().contains(type) && map.get(f.name()) == null) {
                 problems.add(map.location().problem(path + "." + f.name(), String.format(Messages.REQUIRED_FOR_TYPE,
-                        f.shape().expected(), type, f.name(), f.example())));
+                        f.shape().expected(), typeField.name(), type, f.name(), f.example())));
             }
         }
     }
@@ -577,7 +577,7 @@ final class ExperimentBinder {
     // ---- reading checked values; absent, null or rejected values give the default
 
     /** The value node of a key, or null when it is absent, null, or was rejected by the checker. */
-    private YamlNode value(YamlMap map, Field f) {
+    YamlNode value(YamlMap map, Field f) {
         if (map == null) {
             return null;
         }
@@ -585,11 +585,11 @@ final class ExperimentBinder {
         return ShapeChecker.isNull(n) || checker.isInvalid(n) ? null : n;
     }
 
-    private boolean isSet(YamlMap map, Field f) {
+    boolean isSet(YamlMap map, Field f) {
         return value(map, f) != null;
     }
 
-    private static Location keyLocation(YamlMap map, Field f) {
+    static Location keyLocation(YamlMap map, Field f) {
         Entry e = map.entries().get(f.name());
         return e == null ? map.location() : e.keyLocation();
     }
@@ -600,12 +600,12 @@ final class ExperimentBinder {
         return n instanceof YamlMap m ? m : null;
     }
 
-    private String text(YamlMap map, Field f) {
+    String text(YamlMap map, Field f) {
         YamlNode n = value(map, f);
         return n == null ? (String) f.defaultValue() : ((YamlScalar) n).text();
     }
 
-    private long longValue(YamlMap map, Field f) {
+    long longValue(YamlMap map, Field f) {
         return value(map, f) == null ? ((Number) f.defaultValue()).longValue() : longValue(map, f, 0);
     }
 
@@ -618,7 +618,7 @@ final class ExperimentBinder {
         return s.kind() == YamlNode.Kind.INTEGER ? s.integer().longValueExact() : (long) s.number();
     }
 
-    private double number(YamlMap map, Field f) {
+    double number(YamlMap map, Field f) {
         YamlNode n = value(map, f);
         return n == null ? ((Number) f.defaultValue()).doubleValue() : ((YamlScalar) n).number();
     }

@@ -3,12 +3,15 @@ package dev.mlpmaven.config;
 import dev.mlpmaven.config.Shape.BoolShape;
 import dev.mlpmaven.config.Shape.EnumShape;
 import dev.mlpmaven.config.Shape.IntShape;
+import dev.mlpmaven.config.Shape.AnyShape;
 import dev.mlpmaven.config.Shape.ListShape;
+import dev.mlpmaven.config.Shape.MapShape;
 import dev.mlpmaven.config.Shape.NumberShape;
 import dev.mlpmaven.config.Shape.ObjectShape;
 import dev.mlpmaven.config.Shape.OneOf;
 import dev.mlpmaven.config.Shape.ShortOrObject;
 import dev.mlpmaven.config.Shape.StringShape;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -262,8 +265,78 @@ final class Language {
             "{type: adam}");
     static final Field TRAINING = Field.of("training", TRAINING_OBJECT, "How long and in what batches to train.",
             "{epochs: 10}");
+
+    // ---- sweep: trials of the experiment over key paths of the keys above
+    /** The keys a sweep may vary, with everything below them (the key paths of -Dmlp.set.). */
+    static final List<Field> SWEEPABLE = List.of(SEED, DATASET, MODEL, OPTIMIZER, TRAINING);
+    /** The most trials one sweep may have (a grid's product of value counts, or random trials). */
+    static final int MAX_TRIALS = 10_000;
+    static final List<String> SWEEP_METHODS = List.of("grid", "random");
+    static final List<String> SWEEP_METRICS = List.of("validation_accuracy", "validation_loss", "test_accuracy",
+            "test_loss");
+    static final List<String> SWEEP_GOALS = List.of("maximize", "minimize");
+
+    static final Field VALUES = Field.of("values", new ListShape(new AnyShape()),
+            "The values to try, each a value of the swept key (grid: every one; random: one drawn per trial).",
+            "[0.1, 0.01]");
+    static final Field RANGE_MIN = Field.of("min", NumberShape.any(),
+            "Lowest value drawn (random only; a number key). Integers for an integer key.", "1.0e-4");
+    static final Field RANGE_MAX = Field.of("max", NumberShape.any(),
+            "Highest value drawn (random only; a number key). Integers for an integer key.", "0.1");
+    static final Field SCALE = Field.of("scale", new EnumShape(List.of("linear", "log")),
+            "How min..max is drawn: evenly, or evenly in the logarithm (needs min > 0).", "log")
+            .defaultsTo("linear");
+    static final ObjectShape PARAMETER_OBJECT = new ObjectShape("sweep parameter",
+            List.of(VALUES, RANGE_MIN, RANGE_MAX, SCALE));
+
+    static final Field METHOD = Field.of("method", new EnumShape(SWEEP_METHODS),
+            "grid: one trial per combination of the values; random: trials drawn at random.", "random")
+            .defaultsTo("grid");
+    static final Field TRIALS = Field.of("trials", new IntShape(1, MAX_TRIALS),
+            "How many distinct trials to draw (random).", "20").onlyFor("random").requiredFor("random");
+    static final Field SWEEP_SEED = Field.of("seed", IntShape.anyLong(),
+            "Seed of the random draws (random); the same seed draws the same trials on every machine.", "1")
+            .defaultText("the experiment's seed").onlyFor("random");
+    static final Field SWEEP_METRIC = Field.of("metric", new EnumShape(SWEEP_METRICS),
+            "What ranks the trials: the validation metrics of the kept epoch, or the test metrics.",
+            "validation_loss").defaultsTo("validation_accuracy");
+    static final Field GOAL = Field.of("goal", new EnumShape(SWEEP_GOALS),
+            "Whether a higher or a lower metric is better.", "minimize")
+            .defaultText("maximize for accuracies, minimize for losses");
+    static final Field PARAMETERS = Field.of("parameters",
+            new MapShape("sweep parameters", PARAMETER_OBJECT, keyPaths(SWEEPABLE)),
+            "The swept keys: a key path of this page (as in -Dmlp.set.<key.path>; not name, version, extends or"
+                    + " sweep) to its values or range.",
+            "{optimizer.learningRate: {values: [0.1, 0.01]}}").mandatory()
+            .hint("e.g. parameters: {optimizer.learningRate: {values: [0.1, 0.01]}}");
+    static final ObjectShape SWEEP_OBJECT = new ObjectShape("sweep",
+            List.of(METHOD, TRIALS, SWEEP_SEED, SWEEP_METRIC, GOAL, PARAMETERS), METHOD.name());
+    static final Field SWEEP = Field.of("sweep", SWEEP_OBJECT,
+            "Train one trial of this experiment per combination of values (grid) or per draw (random).",
+            "{parameters: {optimizer.learningRate: {values: [0.1, 0.01]}}}");
+
     static final ObjectShape ROOT = new ObjectShape("experiment",
-            List.of(VERSION, NAME, SEED, EXTENDS, DATASET, MODEL, OPTIMIZER, TRAINING));
+            List.of(VERSION, NAME, SEED, EXTENDS, DATASET, MODEL, OPTIMIZER, TRAINING, SWEEP));
+
+    /** Every key path below {@code fields}, depth first: {@code model}, {@code model.hidden}, ... */
+    static List<String> keyPaths(List<Field> fields) {
+        List<String> out = new ArrayList<>();
+        for (Field f : fields) {
+            addKeyPaths("", f, out);
+        }
+        return List.copyOf(out);
+    }
+
+    private static void addKeyPaths(String prefix, Field f, List<String> out) {
+        String path = KeyPaths.child(prefix, f.name());
+        out.add(path);
+        ObjectShape inner = Trees.objectOf(f.shape());
+        if (inner != null) {
+            for (Field child : inner.fields()) {
+                addKeyPaths(path, child, out);
+            }
+        }
+    }
 
     private Language() {
     }

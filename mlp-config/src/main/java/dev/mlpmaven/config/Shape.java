@@ -40,6 +40,11 @@ sealed interface Shape {
             return new NumberShape(min, true, null, false);
         }
 
+        /** Any finite number. */
+        static NumberShape any() {
+            return new NumberShape(null, false, null, false);
+        }
+
         static NumberShape atLeast(double min) {
             return new NumberShape(min, false, null, false);
         }
@@ -174,14 +179,47 @@ sealed interface Shape {
         }
     }
 
+    /** Any YAML value; what it must be is decided elsewhere (the values of a sweep take the swept key's shape). */
+    record AnyShape() implements Shape {
+        @Override
+        public String expected() {
+            return "a value of the swept key";
+        }
+    }
+
+    /**
+     * A mapping whose keys are chosen by the user (the key paths of {@code sweep.parameters}), each value of one
+     * shape; the keys are checked by whoever reads the mapping.
+     *
+     * @param title  what the mapping is, for messages and the reference page ("sweep parameters")
+     * @param value  the shape of every value
+     * @param keys   the keys the JSON Schema allows (its {@code propertyNames}); the loader says "did you mean"
+     */
+    record MapShape(String title, Shape value, List<String> keys) implements Shape {
+        public MapShape {
+            keys = List.copyOf(keys);
+        }
+
+        @Override
+        public String expected() {
+            return "a mapping of " + title;
+        }
+    }
+
     /**
      * A mapping with fixed keys; any other key is an error.
      *
-     * @param title what the mapping is, for the reference page ("optimizer")
+     * @param title    what the mapping is, for the reference page ("optimizer")
+     * @param selector the key whose value the {@code onlyFor} and {@code requiredFor} of the other keys name
+     *                 ({@code type} for optimizer and schedule, {@code method} for sweep)
      */
-    record ObjectShape(String title, List<Field> fields) implements Shape {
+    record ObjectShape(String title, List<Field> fields, String selector) implements Shape {
         public ObjectShape {
             fields = List.copyOf(fields);
+        }
+
+        ObjectShape(String title, List<Field> fields) {
+            this(title, fields, Language.TYPE);
         }
 
         Field field(String name) {

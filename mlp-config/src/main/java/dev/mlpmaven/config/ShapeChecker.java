@@ -1,9 +1,11 @@
 package dev.mlpmaven.config;
 
+import dev.mlpmaven.config.Shape.AnyShape;
 import dev.mlpmaven.config.Shape.BoolShape;
 import dev.mlpmaven.config.Shape.EnumShape;
 import dev.mlpmaven.config.Shape.IntShape;
 import dev.mlpmaven.config.Shape.ListShape;
+import dev.mlpmaven.config.Shape.MapShape;
 import dev.mlpmaven.config.Shape.NumberShape;
 import dev.mlpmaven.config.Shape.ObjectShape;
 import dev.mlpmaven.config.Shape.OneOf;
@@ -86,6 +88,21 @@ final class ShapeChecker {
             problems.add(t.location().problem(path, String.format(Messages.TAG, KeyPaths.visible(t.text()),
                     shape.expected())));
             return false;
+        }
+        if (shape instanceof AnyShape) {
+            return true;
+        }
+        if (shape instanceof MapShape ms) {
+            if (!(node instanceof YamlMap m)) {
+                return wrongType(node, shape, field, path);
+            }
+            for (Map.Entry<String, Entry> e : m.entries().entrySet()) {
+                YamlNode value = e.getValue().value();
+                if (!isNull(value)) {
+                    checkShape(value, ms.value(), field, KeyPaths.child(path, e.getKey()));
+                }
+            }
+            return true;
         }
         if (shape instanceof ObjectShape o) {
             if (node instanceof YamlMap m) {

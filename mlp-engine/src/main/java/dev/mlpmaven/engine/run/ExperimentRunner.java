@@ -99,11 +99,31 @@ public final class ExperimentRunner {
         };
     }
 
-    /** Trains the experiment; {@link UserException} for what the user can fix. */
+    /**
+     * Where a run writes: {@code <root>/<folder>/}, with extra files committed together with the outputs, and
+     * whether the overview index of {@code root} is regenerated afterwards.
+     *
+     * @param root       the folder that holds the run's folder
+     * @param folder     the run's folder name (the experiment name, or a sweep trial's id)
+     * @param extraFiles file name to text, written into the folder before it is committed (a trial's trial.json)
+     * @param index      regenerate {@code root}'s index.html and summary.md
+     */
+    public record Placement(Path root, String folder, Map<String, String> extraFiles, boolean index) {
+        public Placement {
+            extraFiles = Map.copyOf(extraFiles);
+        }
+    }
+
+    /** Trains the experiment into {@code <outputRoot>/<name>/}; {@link UserException} for what the user can fix. */
     public RunResult run(Experiment experiment) {
+        return run(experiment, new Placement(options.outputRoot(), experiment.name(), Map.of(), true));
+    }
+
+    /** Trains the experiment into the placement's folder; {@link UserException} for what the user can fix. */
+    public RunResult run(Experiment experiment, Placement placement) {
         String name = experiment.name();
         // before anything is loaded or trained: the name must be one folder inside the output root
-        Path finalDir = OutputPaths.child(options.outputRoot(), name);
+        Path finalDir = OutputPaths.child(placement.root(), placement.folder());
         Instant start = Instant.now();
         long t0 = System.nanoTime();
         LoadedDataset data = new DatasetResolver(dataOptions(options), dataListener(listener))
@@ -136,7 +156,7 @@ public final class ExperimentRunner {
         try {
             outcome = new Trainer(experiment, progress).train(data);
         } catch (TrainingDivergedException e) {
-            writeDiverged(experiment, data, e, start, loadSeconds, seconds(t1), seconds(t0), finalDir);
+            writeDiverged(experiment, data, e, start, loadSeconds, seconds(t1), seconds(t0), finalDir, placement);
             throw e;
         }
         double trainSeconds = seconds(t1) - outcome.evaluateSeconds();
@@ -152,7 +172,7 @@ public final class ExperimentRunner {
         Provenance provenance = ProvenanceCollector.collect(experiment, data.contentSha256(),
                 Natives.setBlasThreads(experiment.training().threads()), Natives.describeBlas(),
                 options.projectDir(), start).withEndTime(Instant.now());
-        try (AtomicOutput out = AtomicOutput.begin(options.outputRoot(), experiment.name())) {
+        try (AtomicOutput out = AtomicOutput.begin(placement.root(), placement.folder())) {
             ModelFile.write(outcome.model(), provenance, out.dir().resolve(MODEL_FILE));
             ProvenanceWriter.write(provenance, out.dir().resolve(ProvenanceWriter.FILE_NAME));
             AtomicFiles.writeString(out.dir().resolve(EXPERIMENT_FILE), experimentJson(provenance));
@@ -164,9 +184,12 @@ public final class ExperimentRunner {
             timings.put("total", seconds(t0));
             MetricsWriter.write(new RunMetrics(name, outcome.epochs(), evaluation.result(), outcome.stoppedEarly(),
                     outcome.bestEpoch(), null, timings), out.dir());
+            writeExtra(placement, out.dir());
             out.commit();
         }
-        IndexWriter.regenerate(options.outputRoot(), listener::warn);
+        if (placement.index()) {
+            IndexWriter.regenerate(placement.root(), listener::warn);
+        }
 
         double accuracy = evaluation.result().accuracy();
         double total = seconds(t0);
@@ -181,7 +204,8 @@ public final class ExperimentRunner {
     }
 
     private void writeDiverged(Experiment experiment, LoadedDataset data, TrainingDivergedException e, Instant start,
-                               double loadSeconds, double trainSeconds, double totalSeconds, Path finalDir) {
+                               double loadSeconds, double trainSeconds, double totalSeconds, Path finalDir,
+                               Placement placement) {
         Map<String, Double> timings = new LinkedHashMap<>();
         timings.put("loadData", loadSeconds);
         timings.put("train", trainSeconds);
@@ -192,16 +216,23 @@ public final class ExperimentRunner {
         Provenance provenance = ProvenanceCollector.collect(experiment, data.contentSha256(),
                 Natives.setBlasThreads(experiment.training().threads()), Natives.describeBlas(),
                 options.projectDir(), start).withEndTime(Instant.now());
-        try (AtomicOutput out = AtomicOutput.begin(options.outputRoot(), experiment.name())) {
+        try (AtomicOutput out = AtomicOutput.begin(placement.root(), placement.folder())) {
             ProvenanceWriter.write(provenance, out.dir().resolve(ProvenanceWriter.FILE_NAME));
             AtomicFiles.writeString(out.dir().resolve(EXPERIMENT_FILE), experimentJson(provenance));
             ReportWriter.write(new ReportInput(experiment, done, null, data.test(), null, null, data.classNames(),
                     data.contentSha256(), data.origin(), totalSeconds, loadSeconds, environment(provenance), false,
                     done.size(), e.getMessage(), data.input()), out.dir());
             MetricsWriter.write(metrics, out.dir());
+            writeExtra(placement, out.dir());
             out.commit();
         }
-        IndexWriter.regenerate(options.outputRoot(), listener::warn);
+        if (placement.index()) {
+            IndexWriter.regenerate(placement.root(), listener::warn);
+        }
+    }
+
+    private static void writeExtra(Placement placement, Path dir) {
+        placement.extraFiles().forEach((file, text) -> AtomicFiles.writeString(dir.resolve(file), text));
     }
 
     /** experiment.json: the normalised experiment of the provenance (the tree its hash is computed over). */

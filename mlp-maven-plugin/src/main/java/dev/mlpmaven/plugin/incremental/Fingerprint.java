@@ -61,6 +61,16 @@ public final class Fingerprint {
      */
     public static Map<String, String> inputs(String pluginVersion, Experiment experiment, Path projectDir)
             throws IOException {
+        return inputs(pluginVersion, experiment, projectDir, new java.util.HashMap<>());
+    }
+
+    /**
+     * As {@link #inputs(String, Experiment, Path)}, each data file hashed once: {@code hashes} keeps them by path
+     * (the trials of a sweep read the same files).
+     */
+    public static Map<String, String> inputs(String pluginVersion, Experiment experiment, Path projectDir,
+                                             Map<Path, String> hashes)
+            throws IOException {
         Map<String, String> in = new TreeMap<>();
         in.put("format", String.valueOf(FORMAT));
         in.put("plugin", pluginVersion);
@@ -70,9 +80,10 @@ public final class Fingerprint {
         if (d.isNamed()) {
             in.put("data.name", d.name());
         } else if (d.inArchive()) {
-            in.put("data.archive", Files.isRegularFile(d.archive()) ? sha256(d.archive()) : "missing");
+            in.put("data.archive", Files.isRegularFile(d.archive()) ? cached(hashes, d.archive(), false) : "missing");
         } else if (d.kind() == DatasetSpec.Kind.IMAGE_FOLDER) {
-            in.put("data.images", Files.isDirectory(d.images().folder()) ? treeSha256(d.images().folder()) : "missing");
+            in.put("data.images", Files.isDirectory(d.images().folder()) ? cached(hashes, d.images().folder(), true)
+                    : "missing");
         } else if (d.kind() == DatasetSpec.Kind.CSV) {
             Map<String, Path> files = new LinkedHashMap<>();
             files.put("table", d.csv().file());
@@ -80,7 +91,8 @@ public final class Fingerprint {
             files.put("test-table", d.csv().testFile());
             for (Map.Entry<String, Path> f : files.entrySet()) {
                 if (f.getValue() != null) {
-                    in.put("data." + f.getKey(), Files.isRegularFile(f.getValue()) ? sha256(f.getValue()) : "missing");
+                    in.put("data." + f.getKey(), Files.isRegularFile(f.getValue()) ? cached(hashes, f.getValue(), false)
+                            : "missing");
                 }
             }
         } else {
@@ -94,10 +106,22 @@ public final class Fingerprint {
                 files.put("validation-labels", d.validationLabels());
             }
             for (Map.Entry<String, Path> f : files.entrySet()) {
-                in.put("data." + f.getKey(), Files.isRegularFile(f.getValue()) ? sha256(f.getValue()) : "missing");
+                in.put("data." + f.getKey(), Files.isRegularFile(f.getValue()) ? cached(hashes, f.getValue(), false)
+                        : "missing");
             }
         }
         return in;
+    }
+
+    /** The SHA-256 of a file (or, {@code tree}, of a folder's files), from {@code hashes} when it was hashed. */
+    private static String cached(Map<Path, String> hashes, Path path, boolean tree) throws IOException {
+        Path key = path.toAbsolutePath().normalize();
+        String hash = hashes.get(key);
+        if (hash == null) {
+            hash = tree ? treeSha256(path) : sha256(path);
+            hashes.put(key, hash);
+        }
+        return hash;
     }
 
     /** Why {@code outputDir} must be trained again, or empty when it is up to date with {@code inputs}. */
@@ -129,6 +153,9 @@ public final class Fingerprint {
         }
         for (String output : OUTPUTS) {
             Path p = outputDir.resolve(output);
+            if (saved.getProperty("output." + output) == null && !Files.exists(p) && !output.equals(OUTPUTS.get(1))) {
+                continue; // a sweep trial that diverged has metrics and no model
+            }
             if (!Files.isRegularFile(p)) {
                 return Optional.of(format(Messages.STALE_OUTPUT_MISSING, output));
             }
