@@ -9,7 +9,8 @@ def log = new File(basedir, 'build.log').text
     assert log.count("mlp: model-${m}: no earlier training in ${out}; training") == 1
     def metrics = new JsonSlurper().parse(new File(out, 'metrics.json'))
     assert metrics.name == "model-${m}"
-    assert metrics.test.accuracy > 0.3
+    // 0.688 on this machine after the one epoch of the seeded run; the margin is for other CPU kernels
+    assert metrics.test.accuracy >= 0.60
     assert new File(out, 'model.mlp').isFile()
 
     // mlp:report: the module's site page, its table from metrics.json, the report copied under the site folder

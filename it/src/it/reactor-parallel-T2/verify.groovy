@@ -10,7 +10,8 @@ def share = Math.max(1, Runtime.runtime.availableProcessors().intdiv(2))
     assert log.contains("mlp: model-${m}: no earlier training in ${out}; training")
     def metrics = new JsonSlurper().parse(new File(out, 'metrics.json'))
     assert metrics.name == "model-${m}"
-    assert metrics.test.accuracy > 0.3
+    // 0.688 on this machine after the one epoch of the seeded run; the margin is for other CPU kernels
+    assert metrics.test.accuracy >= 0.60
     assert new File(out, 'model.mlp').isFile()
     // Commands.BLAS_THREADS, the fork's DEBUG line after each experiment
     assert log.contains("mlp: model-${m}: OpenBLAS ran ${share} threads (openblas_get_num_threads);"

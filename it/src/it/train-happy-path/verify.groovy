@@ -13,13 +13,19 @@ assert metrics.epochs.size() == 1
 def epoch = metrics.epochs[0]
 assert epoch.epoch == 1
 assert epoch.trainLoss > 0 && epoch.trainLoss < 10
-assert epoch.validationAccuracy > 0.3 && epoch.validationAccuracy <= 1
+// the seeded run reaches 0.663 validation and 0.688 test accuracy here after its one epoch; the margin is for
+// other CPU kernels (docs/reproducibility.md), far above chance (0.1)
+assert epoch.validationAccuracy >= 0.55 && epoch.validationAccuracy <= 1
 assert epoch.trainSeconds > 0
-assert metrics.test.accuracy > 0.3 && metrics.test.accuracy <= 1
+assert metrics.test.accuracy >= 0.60 && metrics.test.accuracy <= 1
 assert metrics.test.loss > 0
 def cm = metrics.test.confusionMatrix
 assert cm.size() == 10 && cm.every { it.size() == 10 }
 assert cm.flatten().sum() == 1000
+// the accuracy is the confusion matrix's diagonal, and the summary line says the same
+assert Math.abs(metrics.test.accuracy - (0..9).sum { cm[it][it] } / 1000.0) < 1e-12
+def accuracy = String.format(Locale.ROOT, '%.4f', metrics.test.accuracy as double)
+assert log.contains("[INFO] happy: test accuracy ${accuracy}, test loss ")
 
 assert new File(out, 'model.mlp').length() > 0
 assert new File(out, 'fingerprint').text.contains('data.name=fashion-mnist-sample')

@@ -1,5 +1,7 @@
 package dev.mlpmaven.engine.data;
 
+import dev.mlpmaven.engine.SystemPackages;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,7 +29,7 @@ final class TestDatasets {
     static byte[] debian(String name) {
         return BYTES.computeIfAbsent(name, n -> {
             try {
-                return Files.readAllBytes(DEBIAN.resolve(n));
+                return Files.readAllBytes(SystemPackages.require(DEBIAN.resolve(n), SystemPackages.FASHION_MNIST));
             } catch (IOException e) {
                 throw new UncheckedIOException("the tests need Debian's package dataset-fashion-mnist", e);
             }

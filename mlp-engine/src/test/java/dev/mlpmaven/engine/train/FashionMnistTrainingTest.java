@@ -3,19 +3,17 @@ package dev.mlpmaven.engine.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
 
+import dev.mlpmaven.engine.SystemPackages;
 import dev.mlpmaven.engine.data.LoadedDataset;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The seed network on the real Fashion-MNIST (Debian package dataset-fashion-mnist). */
 class FashionMnistTrainingTest {
     @Test
     void seed_network_reaches_70_percent_test_accuracy_in_two_epochs() throws IOException {
-        Assumptions.assumeTrue(Files.isDirectory(TestData.FASHION_MNIST),
-                "apt-get install -y dataset-fashion-mnist provides " + TestData.FASHION_MNIST);
+        SystemPackages.require(TestData.FASHION_MNIST, SystemPackages.FASHION_MNIST);
         LoadedDataset data = TestData.fashionMnist();
         TrainingOutcome out = new Trainer(TestData.seedWorkload(2, 0), TrainingListener.NONE).train(data);
 

@@ -40,6 +40,7 @@ final class TestData {
     }
 
     static LoadedDataset fashionMnist() throws IOException {
+        dev.mlpmaven.engine.SystemPackages.require(FASHION_MNIST, dev.mlpmaven.engine.SystemPackages.FASHION_MNIST);
         DataSplit train = new DataSplit(images(FASHION_MNIST.resolve("train-images-idx3-ubyte.gz")),
                 labels(FASHION_MNIST.resolve("train-labels-idx1-ubyte.gz")));
         DataSplit test = new DataSplit(images(FASHION_MNIST.resolve("t10k-images-idx3-ubyte.gz")),

@@ -77,10 +77,49 @@ class TrainerInputTest {
     }
 
     @Test
-    void validation_metrics_are_reported_each_epoch() {
-        TrainingOutcome out = new Trainer(small(Normalization.SCALE, 0.2), TrainingListener.NONE).train(TINY);
-        assertThat(out.epochs().get(0).validationAccuracy()).isBetween(0.0, 1.0);
-        assertThat(out.epochs().get(0).validationLoss()).isPositive();
+    void validation_metrics_are_those_of_the_epochs_weights_on_the_held_out_samples() {
+        Experiment e = small(Normalization.SCALE, 0.2);
+        TrainingOutcome out = new Trainer(e, TrainingListener.NONE).train(TINY);
+        // the held-out samples: the trainer's third split of the seed's generator (init, shuffle, split)
+        java.util.SplittableRandom root = new java.util.SplittableRandom(e.seed());
+        root.split();
+        root.split();
+        int[] held = ValidationSplit.of(TINY.train().labels(), 4, 0.2, root.split()).validation();
+        // the one epoch's weights are the final ones: score them here, in double, independently of the trainer
+        int correct = 0;
+        double loss = 0;
+        for (int i : held) {
+            double[] a = new double[TINY.inputSize()];
+            for (int k = 0; k < a.length; k++) {
+                a[k] = (TINY.train().images().pixels()[i * a.length + k] & 0xFF) / 255.0;
+            }
+            for (dev.mlpmaven.engine.model.DenseLayer layer : out.model().layers()) {
+                double[] z = new double[layer.out()];
+                for (int o = 0; o < layer.out(); o++) {
+                    double sum = layer.bias()[o];
+                    for (int k = 0; k < layer.in(); k++) {
+                        sum += layer.weights()[o * layer.in() + k] * a[k];
+                    }
+                    z[o] = layer.activation().equals("relu") ? Math.max(0, sum) : sum;
+                }
+                a = z;
+            }
+            double max = java.util.Arrays.stream(a).max().orElseThrow();
+            double norm = 0;
+            for (double v : a) {
+                norm += Math.exp(v - max);
+            }
+            int label = TINY.train().labels().label(i);
+            loss += -(a[label] - max - Math.log(norm));
+            int best = 0;
+            for (int c = 1; c < a.length; c++) {
+                best = a[c] > a[best] ? c : best;
+            }
+            correct += best == label ? 1 : 0;
+        }
+        assertThat(held).hasSize(40);
+        assertThat(out.epochs().get(0).validationAccuracy()).isEqualTo(correct / 40.0);
+        assertThat(out.epochs().get(0).validationLoss()).isCloseTo(loss / 40, within(1e-4));
         TrainingOutcome none = new Trainer(small(Normalization.SCALE, 0), TrainingListener.NONE).train(TINY);
         assertThat(none.epochs().get(0).validationAccuracy()).isNaN();
     }
