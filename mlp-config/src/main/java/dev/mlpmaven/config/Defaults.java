@@ -38,6 +38,20 @@ public final class Defaults {
     public static final double MIN_DELTA = 0.0;
     public static final int THREADS = 0;
 
+    // datasets of your own (image folders, csv tables)
+    public static final int CHANNELS = 1;
+    public static final boolean INVERT = false;
+    /** The largest image side {@code imageSize} accepts. */
+    public static final int MAX_IMAGE_SIDE = 4096;
+    /** The test fraction of one image folder of classes or one csv file. */
+    public static final double TEST_SPLIT = 0.2;
+    public static final String HEADER_SKLEARN = "sklearn";
+    public static final String DELIMITER = ",";
+    /** {@code missing}: the first is the default. */
+    public static final List<String> MISSING_POLICIES = List.of("error", "mean");
+    /** {@code unseenCategory}: the first is the default. */
+    public static final List<String> UNSEEN_POLICIES = List.of("error", "zero");
+
     private Defaults() {
     }
 

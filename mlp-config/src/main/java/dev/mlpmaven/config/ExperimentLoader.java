@@ -46,6 +46,26 @@ public final class ExperimentLoader {
         return load(yamlFile, Map.of());
     }
 
+    /**
+     * What {@code yamlFile} asks to train: one experiment, or (with {@code sweep:}) the trials of a sweep, every
+     * trial checked like an experiment. {@link #load(Path, Map)} of a sweep file gives the experiment without the
+     * sweep.
+     *
+     * @throws ConfigException listing every problem, the trials' included
+     */
+    public static ExperimentPlan plan(Path yamlFile, Map<String, String> overrides, Path extendsRoot) {
+        Outcome outcome = run(yamlFile, overrides, extendsRoot);
+        if (!outcome.problems().isEmpty()) {
+            throw new ConfigException(outcome.problems());
+        }
+        return new ExperimentPlan(outcome.experiment(), outcome.sweep());
+    }
+
+    /** {@link #plan(Path, Map, Path)} with the experiment file's own folder as the extends root. */
+    public static ExperimentPlan plan(Path yamlFile, Map<String, String> overrides) {
+        return plan(yamlFile, overrides, defaultRoot(yamlFile));
+    }
+
     /** Every problem in {@code yamlFile} with these overrides, in file order; empty when it loads. */
     public static List<Problem> validate(Path yamlFile, Map<String, String> overrides, Path extendsRoot) {
         return run(yamlFile, overrides, extendsRoot).problems();
@@ -76,7 +96,7 @@ public final class ExperimentLoader {
         return overrides;
     }
 
-    private record Outcome(Experiment experiment, List<Problem> problems) {
+    private record Outcome(Experiment experiment, Sweep sweep, List<Problem> problems) {
     }
 
     private static Outcome run(Path yamlFile, Map<String, String> overrides, Path extendsRoot) {
@@ -86,24 +106,27 @@ public final class ExperimentLoader {
         List<Problem> problems = new ArrayList<>();
         if (FileKind.of(yamlFile) == FileKind.MISSING) {
             problems.add(new Problem(yamlFile.toString(), 0, 0, YamlReader.DOCUMENT, Messages.NO_SUCH_FILE));
-            return new Outcome(null, problems);
+            return new Outcome(null, null, problems);
         }
         Composer composer = new Composer(problems, extendsRoot);
         YamlMap root = composer.compose(yamlFile);
         if (root == null) {
-            return new Outcome(null, sorted(problems, composer.files()));
+            return new Outcome(null, null, sorted(problems, composer.files()));
         }
         ShapeChecker checker = new ShapeChecker(problems);
         int before = problems.size();
         checker.check(root.get(Language.VERSION.name()), Language.VERSION, Language.VERSION.name());
         if (problems.size() > before) {
             // another language version: its keys mean other things, so only the version is reported
-            return new Outcome(null, sorted(problems, composer.files()));
+            return new Outcome(null, null, sorted(problems, composer.files()));
         }
         root = Overrides.apply(root, overrides, yamlFile, problems);
         checker.checkObject(root, Language.ROOT, "");
-        Experiment experiment = new ExperimentBinder(checker, problems).bind(root, yamlFile);
-        return new Outcome(problems.isEmpty() ? experiment : null, sorted(problems, composer.files()));
+        ExperimentBinder binder = new ExperimentBinder(checker, problems);
+        Experiment experiment = binder.bind(root, yamlFile);
+        Sweep sweep = new SweepBinder(checker, binder, problems).bind(root, yamlFile, experiment, overrides, yamlFile);
+        boolean ok = problems.isEmpty();
+        return new Outcome(ok ? experiment : null, ok ? sweep : null, sorted(problems, composer.files()));
     }
 
     /** The experiment file first, then the files it extends, then overrides; by line and column within a file. */

@@ -9,12 +9,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.mlpmaven.config.Shape.AnyShape;
 import dev.mlpmaven.config.Shape.BoolShape;
 import dev.mlpmaven.config.Shape.EnumShape;
 import dev.mlpmaven.config.Shape.IntShape;
 import dev.mlpmaven.config.Shape.ListShape;
+import dev.mlpmaven.config.Shape.MapShape;
 import dev.mlpmaven.config.Shape.NumberShape;
 import dev.mlpmaven.config.Shape.ObjectShape;
+import dev.mlpmaven.config.Shape.OneOf;
 import dev.mlpmaven.config.Shape.ShortOrObject;
 import dev.mlpmaven.config.Shape.StringShape;
 import java.io.UncheckedIOException;
@@ -59,14 +62,14 @@ public final class ExperimentSchema {
         }
     }
 
-    private static ObjectNode field(Field f) {
+    private static ObjectNode field(Field f, String selector) {
         ObjectNode node = shape(f.shape());
         if (!f.required()) {
             allowNull(node);
         }
         ObjectNode out = NODES.objectNode();
         out.put("description", f.description() + (f.onlyFor().isEmpty() ? ""
-                : " Only with type " + Field.orList(f.onlyFor()) + "."));
+                : " Only with " + selector + " " + Field.orList(f.onlyFor()) + "."));
         out.setAll(node);
         if (f.defaultValue() != null) {
             out.set("default", JSON.valueToTree(f.defaultValue()));
@@ -80,6 +83,9 @@ public final class ExperimentSchema {
      * an {@code extends} base it removes the base's value.
      */
     private static void allowNull(ObjectNode node) {
+        if (!node.has("type") && !node.has("oneOf")) {
+            return; // any value, null included
+        }
         if (node.has("oneOf")) {
             ((ArrayNode) node.get("oneOf")).addObject().put("type", "null");
             return;
@@ -101,6 +107,18 @@ public final class ExperimentSchema {
 
     private static ObjectNode shape(Shape shape) {
         ObjectNode n = NODES.objectNode();
+        if (shape instanceof AnyShape) {
+            return n;
+        }
+        if (shape instanceof MapShape m) {
+            n.put("type", "object");
+            ArrayNode names = n.putObject("propertyNames").putArray("enum");
+            m.keys().forEach(names::add);
+            ObjectNode value = shape(m.value());
+            allowNull(value); // null removes a key an extended file set
+            n.set("additionalProperties", value);
+            return n;
+        }
         if (shape instanceof IntShape i) {
             n.put("type", "integer");
             if (i.min() == i.max()) {
@@ -137,6 +155,15 @@ public final class ExperimentSchema {
         } else if (shape instanceof ListShape l) {
             n.put("type", "array");
             n.set("items", shape(l.item()));
+            if (l.minItems() > 0) {
+                n.put("minItems", l.minItems());
+            }
+            if (l.maxItems() != Integer.MAX_VALUE) {
+                n.put("maxItems", l.maxItems());
+            }
+        } else if (shape instanceof OneOf o) {
+            ArrayNode oneOf = n.putArray("oneOf");
+            o.options().forEach(s -> oneOf.add(shape(s)));
         } else if (shape instanceof ObjectShape o) {
             n.setAll(object(o));
         } else if (shape instanceof ShortOrObject so) {
@@ -175,7 +202,7 @@ public final class ExperimentSchema {
         ObjectNode properties = n.putObject("properties");
         List<String> required = new ArrayList<>();
         for (Field f : o.fields()) {
-            properties.set(f.name(), field(f));
+            properties.set(f.name(), field(f, o.selector()));
             if (f.required()) {
                 required.add(f.name());
             }
@@ -207,6 +234,13 @@ public final class ExperimentSchema {
         section(md, "optimizer.schedule", "optimizer.schedule.", Language.SCHEDULE_OBJECT);
         section(md, "training", "training.", Language.TRAINING_OBJECT);
         section(md, "training.earlyStopping", "training.earlyStopping.", Language.EARLY_STOPPING_OBJECT);
+        section(md, "sweep", "sweep.", Language.SWEEP_OBJECT);
+        section(md, "sweep.parameters.<key.path>", "sweep.parameters.<key.path>.", Language.PARAMETER_OBJECT);
+        md.append("\nThe key paths a sweep may vary: ")
+                .append(String.join(", ", Language.keyPaths(Language.SWEEPABLE).stream().map(k -> "`" + k + "`")
+                        .toList()))
+                .append(". A value of `values` (or a drawn value) is checked against the key's own type and"
+                        + " constraint above; `min` and `max` work for number and integer keys.\n");
         return md.toString();
     }
 
@@ -217,8 +251,8 @@ public final class ExperimentSchema {
         for (Field f : o.fields()) {
             md.append("| `").append(prefix).append(f.name()).append("` | ")
                     .append(typeName(f.shape())).append(" | ")
-                    .append(defaultText(f)).append(" | ")
-                    .append(cell(constraint(f))).append(" | ")
+                    .append(defaultText(f, o.selector())).append(" | ")
+                    .append(cell(constraint(f, o.selector()))).append(" | ")
                     .append(cell(f.description())).append(" | `")
                     .append(f.name()).append(": ").append(f.example()).append("` |\n");
         }
@@ -238,15 +272,21 @@ public final class ExperimentSchema {
             return "string";
         }
         if (s instanceof ListShape l) {
-            return "list of " + typeName(l.item());
+            return s.equals(Language.VALUES.shape()) ? "list" : "list of " + typeName(l.item());
+        }
+        if (s instanceof AnyShape) {
+            return "any";
         }
         if (s instanceof ShortOrObject so) {
             return typeName(so.shortForm()) + " or mapping";
         }
+        if (s instanceof OneOf o) {
+            return String.join(" or ", o.options().stream().map(ExperimentSchema::typeName).distinct().toList());
+        }
         return "mapping";
     }
 
-    private static String defaultText(Field f) {
+    private static String defaultText(Field f, String selector) {
         if (f.required()) {
             return "required";
         }
@@ -254,7 +294,7 @@ public final class ExperimentSchema {
             return cell(f.defaultText());
         }
         if (f.defaultValue() == null) {
-            return f.requiredFor().isEmpty() ? "-" : "required with type " + Field.orList(f.requiredFor());
+            return f.requiredFor().isEmpty() ? "-" : "required with " + selector + " " + Field.orList(f.requiredFor());
         }
         if (f.defaultValue() instanceof Double d) {
             String plain = java.math.BigDecimal.valueOf(d).stripTrailingZeros().toString();
@@ -263,11 +303,13 @@ public final class ExperimentSchema {
         return "`" + cell(JSON.valueToTree(f.defaultValue()).toString().replace("\"", "")) + "`";
     }
 
-    private static String constraint(Field f) {
+    private static String constraint(Field f, String selector) {
         Shape s = f.shape();
         String c;
         if (s instanceof ObjectShape) {
             c = "keys below";
+        } else if (s instanceof MapShape) {
+            c = "key paths (listed below), each a mapping (keys below)";
         } else if (s instanceof ShortOrObject so) {
             c = so.shortForm().expected() + ", or a mapping (keys below)";
         } else if (s instanceof StringShape str) {
@@ -276,7 +318,7 @@ public final class ExperimentSchema {
             c = s.expected();
         }
         if (!f.onlyFor().isEmpty()) {
-            c += "; only with type " + Field.orList(f.onlyFor());
+            c += "; only with " + selector + " " + Field.orList(f.onlyFor());
         }
         return c;
     }

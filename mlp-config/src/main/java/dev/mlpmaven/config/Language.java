@@ -3,11 +3,15 @@ package dev.mlpmaven.config;
 import dev.mlpmaven.config.Shape.BoolShape;
 import dev.mlpmaven.config.Shape.EnumShape;
 import dev.mlpmaven.config.Shape.IntShape;
+import dev.mlpmaven.config.Shape.AnyShape;
 import dev.mlpmaven.config.Shape.ListShape;
+import dev.mlpmaven.config.Shape.MapShape;
 import dev.mlpmaven.config.Shape.NumberShape;
 import dev.mlpmaven.config.Shape.ObjectShape;
+import dev.mlpmaven.config.Shape.OneOf;
 import dev.mlpmaven.config.Shape.ShortOrObject;
 import dev.mlpmaven.config.Shape.StringShape;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -50,15 +54,83 @@ final class Language {
             "Labels of the separate validation set, IDX (gzip or raw), relative to the experiment file.",
             "data/validation-labels-idx1-ubyte.gz");
     static final Field CLASS_NAMES = Field.of("classNames", new ListShape(TEXT),
-            "Class names for reports, in label order (local files only).", "[cat, dog]").defaultsTo(List.of());
+            "Class names in label order: names for the labels of IDX files; the order of the class folders of "
+                    + "images or of the label values of a csv table (every one listed once). Not with a named dataset.",
+            "[cat, dog]").defaultsTo(List.of())
+            .defaultText("IDX: 0, 1, ...; images: the class folders' names, sorted; csv: the label values, sorted");
     static final List<Field> DATASET_FILES = List.of(TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS);
     static final List<Field> VALIDATION_FILES = List.of(VALIDATION_IMAGES, VALIDATION_LABELS);
+
+    // ---- dataset: archives
+    static final Field ARCHIVE = Field.of("archive", PATH,
+            "An archive holding the data (.zip, .tar, .tar.gz, .tgz, .tar.xz, .tar.bz2 or .tar.zst), relative to the "
+                    + "experiment file; images, csv, trainCsv, testCsv and the IDX file keys are then paths inside it.",
+            "data/faces.tar.xz");
+
+    // ---- dataset: image folders
+    static final Field IMAGES = Field.of("images", PATH,
+            "A folder of images (PNG, JPEG, BMP, GIF) with one sub-folder per class: train/<class>/ and "
+                    + "test/<class>/ (and optionally validation/<class>/), or just <class>/ folders split by testSplit.",
+            "data/faces/");
+    static final Field CHANNELS = Field.of("channels",
+            new OneOf(List.of(new IntShape(1, 1), new IntShape(3, 3)), "1 or 3"),
+            "Colour channels of the network input: 1 converts to grayscale (ITU-R BT.601 luma), 3 keeps RGB (images only).",
+            "3").defaultsTo(Defaults.CHANNELS);
+    static final Field IMAGE_SIZE = Field.of("imageSize", ListShape.ofSize(new IntShape(1, Defaults.MAX_IMAGE_SIDE), 2),
+            "Height and width every image is resized to (bilinear); absent: the images' own size, which must then be "
+                    + "the same for all (images only).", "[28, 28]").defaultText("the images' own size");
+    static final Field INVERT = Field.of("invert", new BoolShape(),
+            "Invert every pixel (255 - value) after the colour conversion, e.g. dark ink on white paper becomes "
+                    + "MNIST's light on black (images only).", "true").defaultsTo(Defaults.INVERT);
+    static final Field TEST_SPLIT = Field.of("testSplit", new NumberShape(0.0, true, 1.0, true),
+            "Fraction of the samples held out as the test set, stratified by class and seeded by seed; for one folder "
+                    + "of class folders (images) or one csv file.", "0.2")
+            .defaultText("0.2 with one image folder of classes or one csv file");
+
+    // ---- dataset: csv tables
+    static final Field CSV = Field.of("csv", PATH,
+            "One CSV table (plain, or compressed with gzip, xz, bzip2 or zstd), split into train and test by "
+                    + "testSplit.", "data/iris.csv");
+    static final Field TRAIN_CSV = Field.of("trainCsv", PATH,
+            "The training table (with testCsv, instead of csv).", "data/train.csv");
+    static final Field TEST_CSV = Field.of("testCsv", PATH,
+            "The test table, with the columns of trainCsv.", "data/test.csv");
+    private static final Shape COLUMN = new OneOf(List.of(new StringShape(null, "a column name"),
+            new IntShape(0, Integer.MAX_VALUE)), "a column name or a 0-based column index");
+    static final Field LABEL = Field.of("label", COLUMN,
+            "The column holding the class: its name in the header line, or its 0-based index (csv only).", "species")
+            .defaultText("required; with header: sklearn the last column");
+    static final Field FEATURES = Field.of("features", new ListShape(COLUMN),
+            "The input columns, by name or 0-based index, in this order (csv only).", "[sepal_length, 2]")
+            .defaultsTo(List.of()).defaultText("every column except the label");
+    static final Field HEADER = Field.of("header", new OneOf(List.of(new BoolShape(),
+                    new EnumShape(List.of(Defaults.HEADER_SKLEARN))), "true, false or sklearn"),
+            "The first line: true names the columns; false means there is no header (columns are named 0, 1, ...); "
+                    + "sklearn is scikit-learn's n_samples,n_features,class names... line (csv only).", "sklearn")
+            .defaultsTo(true);
+    static final Field DELIMITER = Field.of("delimiter",
+            new StringShape("^[^\\r\\n\"]$", "one character (not a quote or a line break)"),
+            "The character between fields (csv only); a tab is \"\\t\".", "\";\"").defaultsTo(Defaults.DELIMITER);
+    static final Field MISSING = Field.of("missing", new EnumShape(Defaults.MISSING_POLICIES),
+            "An empty cell: error stops with the file, row and column; mean fills a numeric cell with the training "
+                    + "mean and leaves a text cell's one-hot columns all 0 (csv only).", "mean")
+            .defaultsTo(Defaults.MISSING_POLICIES.get(0));
+    static final Field UNSEEN_CATEGORY = Field.of("unseenCategory", new EnumShape(Defaults.UNSEEN_POLICIES),
+            "A text value at test or prediction time that the training table never had: error, or zero (its one-hot "
+                    + "columns all 0) (csv only).", "zero").defaultsTo(Defaults.UNSEEN_POLICIES.get(0));
+
+    static final List<Field> IMAGE_KEYS = List.of(CHANNELS, IMAGE_SIZE, INVERT);
+    static final List<Field> CSV_KEYS = List.of(LABEL, FEATURES, HEADER, DELIMITER, MISSING, UNSEEN_CATEGORY);
     static final ObjectShape DATASET_OBJECT = new ObjectShape("dataset", List.of(DATASET_NAME, MIRRORS, DATA_DIRS,
             TRAIN_IMAGES, TRAIN_LABELS, TEST_IMAGES, TEST_LABELS, VALIDATION_IMAGES, VALIDATION_LABELS,
-            CLASS_NAMES));
+            CLASS_NAMES, ARCHIVE, IMAGES, CHANNELS, IMAGE_SIZE, INVERT, TEST_SPLIT, CSV, TRAIN_CSV, TEST_CSV, LABEL,
+            FEATURES, HEADER, DELIMITER, MISSING, UNSEEN_CATEGORY));
 
     // ---- model
-    static final Field UNITS = Field.of("units", IntShape.atLeast(1), "Neurons in this layer.", "256").mandatory();
+    private static final String UNITS_HINT = "a layer has at most " + LayerSpec.MAX_UNITS
+            + " units, what a model file holds";
+    static final Field UNITS = Field.of("units", new IntShape(1, LayerSpec.MAX_UNITS), "Neurons in this layer.",
+            "256").mandatory().hint(UNITS_HINT + ", e.g. units: 256");
     static final Field LAYER_ACTIVATION = Field.of("activation", EnumShape.of(Activation.class),
             "Activation of this layer.", "relu").defaultText("model.activation");
     static final Field LAYER_DROPOUT = Field.of("dropout", NumberShape.fraction(0, 1),
@@ -69,9 +141,10 @@ final class Language {
     static final ObjectShape LAYER_OBJECT = new ObjectShape("layer",
             List.of(UNITS, LAYER_ACTIVATION, LAYER_DROPOUT, LAYER_INIT));
 
-    static final Field HIDDEN = Field.of("hidden", new ListShape(IntShape.atLeast(1)),
+    static final Field HIDDEN = Field.of("hidden", new ListShape(new IntShape(1, LayerSpec.MAX_UNITS)),
             "Hidden layer sizes, short for layers; [] is softmax regression.", "[256, 256]")
-            .defaultsTo(Defaults.HIDDEN).defaultText("[256, 256] when layers is absent");
+            .defaultsTo(Defaults.HIDDEN).defaultText("[256, 256] when layers is absent")
+            .hint(UNITS_HINT + ", e.g. hidden: [256, 256]");
     static final Field LAYERS = Field.of("layers", new ListShape(LAYER_OBJECT),
             "Hidden layers in order, each with its own settings (instead of hidden).",
             "[{units: 256, activation: relu, dropout: 0.1}]")
@@ -183,7 +256,8 @@ final class Language {
                     + " .yml files under the project folder (the plugin's extendsRoot) are read.",
             "base.yaml");
     static final Field DATASET = Field.of("dataset", new ShortOrObject(DATASET_NAME.shape(), "name", DATASET_OBJECT),
-            "The data: a dataset name, or a mapping with a name or four local IDX files.",
+            "The data: a dataset name, or a mapping with a name, four local IDX files, a folder of images or a csv "
+                    + "table (optionally inside an archive).",
             "fashion-mnist-sample").defaultsTo(Defaults.DATASET);
     static final Field MODEL = Field.of("model", MODEL_OBJECT, "The network between input and softmax output.",
             "{hidden: [256, 256]}");
@@ -191,8 +265,78 @@ final class Language {
             "{type: adam}");
     static final Field TRAINING = Field.of("training", TRAINING_OBJECT, "How long and in what batches to train.",
             "{epochs: 10}");
+
+    // ---- sweep: trials of the experiment over key paths of the keys above
+    /** The keys a sweep may vary, with everything below them (the key paths of -Dmlp.set.). */
+    static final List<Field> SWEEPABLE = List.of(SEED, DATASET, MODEL, OPTIMIZER, TRAINING);
+    /** The most trials one sweep may have (a grid's product of value counts, or random trials). */
+    static final int MAX_TRIALS = 10_000;
+    static final List<String> SWEEP_METHODS = List.of("grid", "random");
+    static final List<String> SWEEP_METRICS = List.of("validation_accuracy", "validation_loss", "test_accuracy",
+            "test_loss");
+    static final List<String> SWEEP_GOALS = List.of("maximize", "minimize");
+
+    static final Field VALUES = Field.of("values", new ListShape(new AnyShape()),
+            "The values to try, each a value of the swept key (grid: every one; random: one drawn per trial).",
+            "[0.1, 0.01]");
+    static final Field RANGE_MIN = Field.of("min", NumberShape.any(),
+            "Lowest value drawn (random only; a number key). Integers for an integer key.", "1.0e-4");
+    static final Field RANGE_MAX = Field.of("max", NumberShape.any(),
+            "Highest value drawn (random only; a number key). Integers for an integer key.", "0.1");
+    static final Field SCALE = Field.of("scale", new EnumShape(List.of("linear", "log")),
+            "How min..max is drawn: evenly, or evenly in the logarithm (needs min > 0).", "log")
+            .defaultsTo("linear");
+    static final ObjectShape PARAMETER_OBJECT = new ObjectShape("sweep parameter",
+            List.of(VALUES, RANGE_MIN, RANGE_MAX, SCALE));
+
+    static final Field METHOD = Field.of("method", new EnumShape(SWEEP_METHODS),
+            "grid: one trial per combination of the values; random: trials drawn at random.", "random")
+            .defaultsTo("grid");
+    static final Field TRIALS = Field.of("trials", new IntShape(1, MAX_TRIALS),
+            "How many distinct trials to draw (random).", "20").onlyFor("random").requiredFor("random");
+    static final Field SWEEP_SEED = Field.of("seed", IntShape.anyLong(),
+            "Seed of the random draws (random); the same seed draws the same trials on every machine.", "1")
+            .defaultText("the experiment's seed").onlyFor("random");
+    static final Field SWEEP_METRIC = Field.of("metric", new EnumShape(SWEEP_METRICS),
+            "What ranks the trials: the validation metrics of the kept epoch, or the test metrics.",
+            "validation_loss").defaultsTo("validation_accuracy");
+    static final Field GOAL = Field.of("goal", new EnumShape(SWEEP_GOALS),
+            "Whether a higher or a lower metric is better.", "minimize")
+            .defaultText("maximize for accuracies, minimize for losses");
+    static final Field PARAMETERS = Field.of("parameters",
+            new MapShape("sweep parameters", PARAMETER_OBJECT, keyPaths(SWEEPABLE)),
+            "The swept keys: a key path of this page (as in -Dmlp.set.<key.path>; not name, version, extends or"
+                    + " sweep) to its values or range.",
+            "{optimizer.learningRate: {values: [0.1, 0.01]}}").mandatory()
+            .hint("e.g. parameters: {optimizer.learningRate: {values: [0.1, 0.01]}}");
+    static final ObjectShape SWEEP_OBJECT = new ObjectShape("sweep",
+            List.of(METHOD, TRIALS, SWEEP_SEED, SWEEP_METRIC, GOAL, PARAMETERS), METHOD.name());
+    static final Field SWEEP = Field.of("sweep", SWEEP_OBJECT,
+            "Train one trial of this experiment per combination of values (grid) or per draw (random).",
+            "{parameters: {optimizer.learningRate: {values: [0.1, 0.01]}}}");
+
     static final ObjectShape ROOT = new ObjectShape("experiment",
-            List.of(VERSION, NAME, SEED, EXTENDS, DATASET, MODEL, OPTIMIZER, TRAINING));
+            List.of(VERSION, NAME, SEED, EXTENDS, DATASET, MODEL, OPTIMIZER, TRAINING, SWEEP));
+
+    /** Every key path below {@code fields}, depth first: {@code model}, {@code model.hidden}, ... */
+    static List<String> keyPaths(List<Field> fields) {
+        List<String> out = new ArrayList<>();
+        for (Field f : fields) {
+            addKeyPaths("", f, out);
+        }
+        return List.copyOf(out);
+    }
+
+    private static void addKeyPaths(String prefix, Field f, List<String> out) {
+        String path = KeyPaths.child(prefix, f.name());
+        out.add(path);
+        ObjectShape inner = Trees.objectOf(f.shape());
+        if (inner != null) {
+            for (Field child : inner.fields()) {
+                addKeyPaths(path, child, out);
+            }
+        }
+    }
 
     private Language() {
     }

@@ -9,4 +9,8 @@ package dev.mlpmaven.config;
  * @param init       weight initialisation
  */
 public record LayerSpec(int units, Activation activation, double dropout, Init init) {
+    /** The widest layer: what a model file holds (mlp-runtime's {@code InputSpec.MAX_SIZE}, 2^24). */
+    public static final int MAX_UNITS = 1 << 24;
+    /** The most weights one layer may have: they are one array, indexed by int. */
+    public static final long MAX_WEIGHTS = Integer.MAX_VALUE - 8;
 }

@@ -77,7 +77,7 @@ final class Overrides {
         if (value == null) {
             return null;
         }
-        return set(root, segments, 0, value, where, Language.ROOT);
+        return set(root, segments, 0, value, where, Language.ROOT, true);
     }
 
     /** Text keys (a name, an enum, a path) take the value as written, so {@code name=2024} stays text. */
@@ -88,9 +88,13 @@ final class Overrides {
         return shape instanceof ShortOrObject && !text.strip().startsWith("{");
     }
 
-    /** A copy of {@code map} with the value set at the path, creating or expanding mappings on the way. */
-    private static YamlMap set(YamlMap map, String[] segments, int i, YamlNode value, Location where,
-                               ObjectShape shape) {
+    /**
+     * A copy of {@code map} with the value set at the path, creating or expanding mappings on the way; a mapping
+     * merges into the mapping it lands on when {@code merge} is true (overrides), and replaces it otherwise
+     * (the values of a sweep trial).
+     */
+    static YamlMap set(YamlMap map, String[] segments, int i, YamlNode value, Location where, ObjectShape shape,
+                       boolean merge) {
         Map<String, Entry> entries = new LinkedHashMap<>(map.entries());
         String key = segments[i];
         Field field = shape.field(key);
@@ -99,12 +103,12 @@ final class Overrides {
         if (i == segments.length - 1) {
             YamlNode under = old == null ? null : Trees.expandShort(old.value(), field.shape());
             ObjectShape inner = Trees.objectOf(field.shape());
-            newValue = under instanceof YamlMap u && value instanceof YamlMap v && inner != null
+            newValue = merge && under instanceof YamlMap u && value instanceof YamlMap v && inner != null
                     ? Trees.merge(u, v, inner) : value;
         } else {
             YamlNode under = old == null ? null : Trees.expandShort(old.value(), field.shape());
             YamlMap child = under instanceof YamlMap m ? m : new YamlMap(where, Map.of());
-            newValue = set(child, segments, i + 1, value, where, Trees.objectOf(field.shape()));
+            newValue = set(child, segments, i + 1, value, where, Trees.objectOf(field.shape()), merge);
         }
         entries.put(key, new Entry(old == null ? where : old.keyLocation(), newValue));
         return new YamlMap(map.location(), entries);

@@ -30,9 +30,6 @@ sealed interface Shape {
             if (min == Long.MIN_VALUE && max == Long.MAX_VALUE) {
                 return "a 64-bit integer";
             }
-            if (max == Integer.MAX_VALUE) {
-                return "an integer >= " + min;
-            }
             return "an integer from " + min + " to " + max;
         }
     }
@@ -41,6 +38,11 @@ sealed interface Shape {
     record NumberShape(Double min, boolean minExclusive, Double max, boolean maxExclusive) implements Shape {
         static NumberShape greaterThan(double min) {
             return new NumberShape(min, true, null, false);
+        }
+
+        /** Any finite number. */
+        static NumberShape any() {
+            return new NumberShape(null, false, null, false);
         }
 
         static NumberShape atLeast(double min) {
@@ -63,13 +65,14 @@ sealed interface Shape {
                 return "a number with " + num(min) + (minExclusive ? " < " : " <= ") + "value"
                         + (maxExclusive ? " < " : " <= ") + num(max);
             }
+            // an open bound: .inf would pass it, but no setting can be infinite
             if (min != null) {
-                return "a number " + (minExclusive ? "> " : ">= ") + num(min);
+                return "a finite number " + (minExclusive ? "> " : ">= ") + num(min);
             }
             if (max != null) {
-                return "a number " + (maxExclusive ? "< " : "<= ") + num(max);
+                return "a finite number " + (maxExclusive ? "< " : "<= ") + num(max);
             }
-            return "a number";
+            return "a finite number";
         }
 
         boolean accepts(double v) {
@@ -139,22 +142,84 @@ sealed interface Shape {
         }
     }
 
-    /** A list of items of one shape. */
-    record ListShape(Shape item) implements Shape {
+    /** A list of items of one shape, with {@code minItems..maxItems} items. */
+    record ListShape(Shape item, int minItems, int maxItems) implements Shape {
+        /** Any number of items. */
+        ListShape(Shape item) {
+            this(item, 0, Integer.MAX_VALUE);
+        }
+
+        /** Exactly {@code size} items. */
+        static ListShape ofSize(Shape item, int size) {
+            return new ListShape(item, size, size);
+        }
+
+        boolean acceptsSize(int size) {
+            return size >= minItems && size <= maxItems;
+        }
+
         @Override
         public String expected() {
-            return "a list, each " + item.expected();
+            String count = minItems == maxItems ? " of " + minItems
+                    : maxItems == Integer.MAX_VALUE ? (minItems == 0 ? "" : " of at least " + minItems)
+                    : " of " + minItems + " to " + maxItems;
+            return "a list" + count + ", each " + item.expected();
+        }
+    }
+
+    /**
+     * A value of one of several shapes, e.g. a column given by name or by index, or {@code true}, {@code false} or
+     * {@code sklearn}.
+     *
+     * @param expected what it is, for messages: "a column name or a 0-based column index"
+     */
+    record OneOf(List<Shape> options, String expected) implements Shape {
+        public OneOf {
+            options = List.copyOf(options);
+        }
+    }
+
+    /** Any YAML value; what it must be is decided elsewhere (the values of a sweep take the swept key's shape). */
+    record AnyShape() implements Shape {
+        @Override
+        public String expected() {
+            return "a value of the swept key";
+        }
+    }
+
+    /**
+     * A mapping whose keys are chosen by the user (the key paths of {@code sweep.parameters}), each value of one
+     * shape; the keys are checked by whoever reads the mapping.
+     *
+     * @param title  what the mapping is, for messages and the reference page ("sweep parameters")
+     * @param value  the shape of every value
+     * @param keys   the keys the JSON Schema allows (its {@code propertyNames}); the loader says "did you mean"
+     */
+    record MapShape(String title, Shape value, List<String> keys) implements Shape {
+        public MapShape {
+            keys = List.copyOf(keys);
+        }
+
+        @Override
+        public String expected() {
+            return "a mapping of " + title;
         }
     }
 
     /**
      * A mapping with fixed keys; any other key is an error.
      *
-     * @param title what the mapping is, for the reference page ("optimizer")
+     * @param title    what the mapping is, for the reference page ("optimizer")
+     * @param selector the key whose value the {@code onlyFor} and {@code requiredFor} of the other keys name
+     *                 ({@code type} for optimizer and schedule, {@code method} for sweep)
      */
-    record ObjectShape(String title, List<Field> fields) implements Shape {
+    record ObjectShape(String title, List<Field> fields, String selector) implements Shape {
         public ObjectShape {
             fields = List.copyOf(fields);
+        }
+
+        ObjectShape(String title, List<Field> fields) {
+            this(title, fields, Language.TYPE);
         }
 
         Field field(String name) {

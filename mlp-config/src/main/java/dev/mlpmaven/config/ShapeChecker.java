@@ -1,11 +1,14 @@
 package dev.mlpmaven.config;
 
+import dev.mlpmaven.config.Shape.AnyShape;
 import dev.mlpmaven.config.Shape.BoolShape;
 import dev.mlpmaven.config.Shape.EnumShape;
 import dev.mlpmaven.config.Shape.IntShape;
 import dev.mlpmaven.config.Shape.ListShape;
+import dev.mlpmaven.config.Shape.MapShape;
 import dev.mlpmaven.config.Shape.NumberShape;
 import dev.mlpmaven.config.Shape.ObjectShape;
+import dev.mlpmaven.config.Shape.OneOf;
 import dev.mlpmaven.config.Shape.ShortOrObject;
 import dev.mlpmaven.config.Shape.StringShape;
 import dev.mlpmaven.config.YamlNode.Entry;
@@ -86,6 +89,21 @@ final class ShapeChecker {
                     shape.expected())));
             return false;
         }
+        if (shape instanceof AnyShape) {
+            return true;
+        }
+        if (shape instanceof MapShape ms) {
+            if (!(node instanceof YamlMap m)) {
+                return wrongType(node, shape, field, path);
+            }
+            for (Map.Entry<String, Entry> e : m.entries().entrySet()) {
+                YamlNode value = e.getValue().value();
+                if (!isNull(value)) {
+                    checkShape(value, ms.value(), field, KeyPaths.child(path, e.getKey()));
+                }
+            }
+            return true;
+        }
         if (shape instanceof ObjectShape o) {
             if (node instanceof YamlMap m) {
                 checkObject(m, o, path);
@@ -103,9 +121,22 @@ final class ShapeChecker {
             }
             return wrongType(node, shape, field, path);
         }
+        if (shape instanceof OneOf o) {
+            for (Shape option : o.options()) {
+                if (new ShapeChecker(new java.util.ArrayList<>()).fits(node, option, field, path)) {
+                    return true;
+                }
+            }
+            return wrongType(node, shape, field, path);
+        }
         if (shape instanceof ListShape l) {
             if (!(node instanceof YamlList list)) {
                 return wrongType(node, shape, field, path);
+            }
+            if (!l.acceptsSize(list.items().size())) {
+                problems.add(node.location().problem(path, String.format(Messages.FOUND_EXPECTED,
+                        "a list of " + list.items().size(), shape.expected(), field.valueHint())));
+                return false;
             }
             boolean all = true;
             for (int i = 0; i < list.items().size(); i++) {

@@ -48,8 +48,8 @@ class GeneratedFilesTest {
     void reference_lists_every_key_of_the_language_with_its_default() {
         String md = ExperimentSchema.referenceMarkdown();
         assertThat(md).contains("| `optimizer.learningRate` | number | 0.01 for sgd; 0.001 for adam, adamw and rmsprop"
-                + " | a number > 0 | Base learning rate. | `learningRate: 0.01` |");
-        assertThat(md).contains("| `training.batchSize` | integer | `256` | an integer >= 1 |");
+                + " | a finite number > 0 | Base learning rate. | `learningRate: 0.01` |");
+        assertThat(md).contains("| `training.batchSize` | integer | `256` | an integer from 1 to 2147483647 |");
         assertThat(md).contains("| `name` | string | required |");
     }
 

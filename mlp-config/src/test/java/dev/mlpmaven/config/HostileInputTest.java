@@ -158,7 +158,7 @@ class HostileInputTest {
                         + " sgd, adam, adamw, rmsprop - e.g. type: adam",
                 file + ":3:1: " + "k".repeat(40) + "... (1000 characters): found unknown key '" + "k".repeat(40)
                         + "... (1000 characters)', expected a key of the experiment - valid keys: version, name,"
-                        + " seed, extends, dataset, model, optimizer, training");
+                        + " seed, extends, dataset, model, optimizer, training, sweep");
     }
 
     @Test

@@ -171,4 +171,43 @@ class ValidExperimentsTest {
             assertThat(ExperimentLoader.validate(DIR.resolve(f), Map.of(), DIR)).as(f).isEmpty();
         }
     }
+
+    @Test
+    void image_folder_keys_reach_the_image_folder_spec() {
+        Experiment e = load("image-folder.yaml");
+        assertThat(e.dataset().kind()).isEqualTo(DatasetSpec.Kind.IMAGE_FOLDER);
+        assertThat(e.dataset().images()).isEqualTo(new ImageFolderSpec(DIR.resolve("pictures"), 3, 32, 24, true));
+        assertThat(e.dataset().classNames()).containsExactly("cat");
+        assertThat(e.dataset().testSplit()).isEqualTo(0.25);
+        assertThat(e.dataset().inArchive()).isFalse();
+    }
+
+    @Test
+    void image_folder_defaults_are_grayscale_own_size_not_inverted_and_a_fifth_for_test() {
+        Experiment e = ExperimentLoader.load(DIR.resolve("image-folder.yaml"), Map.of(
+                "dataset.channels", "1", "dataset.imageSize", "null", "dataset.invert", "null",
+                "dataset.testSplit", "null", "dataset.classNames", "null"));
+        assertThat(e.dataset().images()).isEqualTo(new ImageFolderSpec(DIR.resolve("pictures"), 1, 0, 0, false));
+        assertThat(e.dataset().testSplit()).isEqualTo(Defaults.TEST_SPLIT);
+        assertThat(e.dataset().classNames()).isEmpty();
+    }
+
+    @Test
+    void csv_keys_reach_the_csv_spec_with_columns_by_name_and_index() {
+        Experiment e = load("csv-table.yaml");
+        assertThat(e.dataset().kind()).isEqualTo(DatasetSpec.Kind.CSV);
+        assertThat(e.dataset().csv()).isEqualTo(new CsvSpec(DIR.resolve("tables/iris-head.csv"), null, null,
+                CsvSpec.Header.NAMES, ';', CsvSpec.Column.named("species"),
+                List.of(CsvSpec.Column.named("petal_length"), CsvSpec.Column.at(0)), "mean", "zero"));
+        assertThat(e.dataset().testSplit()).isEqualTo(Defaults.TEST_SPLIT);
+    }
+
+    @Test
+    void archive_keeps_the_inner_paths_as_written_and_sklearn_header_needs_no_label() {
+        Experiment e = load("archive-tables.yaml");
+        assertThat(e.dataset().archive()).isEqualTo(DIR.resolve("tables/flowers.tar.xz"));
+        assertThat(e.dataset().csv()).isEqualTo(new CsvSpec(null, Path.of("flowers/train.csv"),
+                Path.of("flowers/test.csv.zst"), CsvSpec.Header.SKLEARN, ',', null, List.of(), "error", "error"));
+        assertThat(e.dataset().testSplit()).isZero();
+    }
 }

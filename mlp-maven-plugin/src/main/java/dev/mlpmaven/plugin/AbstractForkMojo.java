@@ -1,5 +1,6 @@
 package dev.mlpmaven.plugin;
 
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -33,6 +34,17 @@ public abstract class AbstractForkMojo extends AbstractExperimentMojo {
      */
     @Parameter(property = "mlp.argLine")
     protected String argLine;
+
+    /**
+     * The memory the forked JVM may use, such as {@code 8g} or {@code 512m}: its heap ({@code -Xmx}) and ND4J's
+     * off-heap limit ({@code -Dorg.bytedeco.javacpp.maxbytes}), put before {@code argLine}. The engine estimates
+     * what a network needs before building it and fails with both numbers when it does not fit. Default: the JVM's
+     * own (a quarter of the machine's memory).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mlp.forkMaxHeap")
+    protected String forkMaxHeap;
 
     /**
      * Keep a class-data sharing archive of the fork's classes in {@code <cacheDir>/cds/} (one per JDK and plugin
@@ -79,8 +91,21 @@ public abstract class AbstractForkMojo extends AbstractExperimentMojo {
     protected boolean offline;
 
     /** The fork of this goal, configured by the parameters above. */
-    ForkSupport forkSupport() {
-        return new ForkSupport(getLog(), session, project, plugin,
-                new ForkOptions(argLine, classDataSharing, environmentVariables, cacheDir, dataDirs, offline));
+    ForkSupport forkSupport() throws MojoFailureException {
+        return new ForkSupport(getLog(), session, project, plugin, new ForkOptions(
+                withMaxHeap(forkMaxHeap, argLine), classDataSharing, environmentVariables, cacheDir, dataDirs, offline));
+    }
+
+    /** {@code -Xmx<size> -Dorg.bytedeco.javacpp.maxbytes=<size>} before {@code argLine}; argLine alone without it. */
+    static String withMaxHeap(String maxHeap, String argLine) throws MojoFailureException {
+        if (maxHeap == null || maxHeap.isBlank()) {
+            return argLine;
+        }
+        String size = maxHeap.trim();
+        if (!size.matches("[1-9][0-9]{0,9}[kKmMgGtT]?")) {
+            throw new MojoFailureException(Messages.format(Messages.BAD_FORK_MAX_HEAP, size));
+        }
+        String memory = "-Xmx" + size + " -Dorg.bytedeco.javacpp.maxbytes=" + size;
+        return argLine == null || argLine.isBlank() ? memory : memory + " " + argLine;
     }
 }

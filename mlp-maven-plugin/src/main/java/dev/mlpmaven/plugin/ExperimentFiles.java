@@ -2,6 +2,7 @@ package dev.mlpmaven.plugin;
 
 import dev.mlpmaven.config.Experiment;
 import dev.mlpmaven.config.ExperimentLoader;
+import dev.mlpmaven.config.ExperimentPlan;
 import dev.mlpmaven.config.UserException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -90,6 +91,18 @@ final class ExperimentFiles {
                 .filter(k -> k.startsWith(prefix) && k.length() > prefix.length())
                 .forEach(k -> all.put(k.substring(prefix.length()), userProperties.getProperty(k)));
         return all;
+    }
+
+    /** Loads what one file trains (an experiment or a sweep's trials); a mistake is a MojoFailureException. */
+    static ExperimentPlan plan(Path file, Map<String, String> overrides, Path extendsRoot)
+            throws MojoFailureException, MojoExecutionException {
+        try {
+            return ExperimentLoader.plan(file, overrides, extendsRoot);
+        } catch (UserException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new MojoExecutionException(format(Messages.CANNOT_READ, file, e.getMessage()), e);
+        }
     }
 
     /** Loads one experiment: a mistake in it is a MojoFailureException with the loader's message alone. */

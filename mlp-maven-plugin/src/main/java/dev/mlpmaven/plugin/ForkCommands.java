@@ -13,6 +13,13 @@ final class ForkCommands {
     /** {@code train}: {@code --force} because the plugin decided to train (see Fingerprint); a bar wants progress. */
     static List<String> train(Path outputRoot, Path projectDir, Path extendsRoot, boolean progress,
                               List<String> dataArguments, Map<String, String> overrides, List<Path> files) {
+        return train(outputRoot, projectDir, extendsRoot, progress, dataArguments, overrides, files, List.of());
+    }
+
+    /** {@code train} of experiment files and of single trials ({@code --trial <id>=<sweep file>}). */
+    static List<String> train(Path outputRoot, Path projectDir, Path extendsRoot, boolean progress,
+                              List<String> dataArguments, Map<String, String> overrides, List<Path> files,
+                              List<Map.Entry<String, Path>> trials) {
         List<String> args = new ArrayList<>(List.of("train", "--output-root", outputRoot.toAbsolutePath().toString(),
                 "--project-dir", projectDir.toAbsolutePath().toString(), "--extends-root",
                 extendsRoot.toAbsolutePath().toString(), "--force"));
@@ -21,7 +28,18 @@ final class ForkCommands {
         }
         args.addAll(dataArguments);
         addOverrides(args, overrides);
+        for (Map.Entry<String, Path> t : trials) {
+            args.add("--trial");
+            args.add(t.getKey() + "=" + t.getValue());
+        }
         files.forEach(f -> args.add(f.toString()));
+        return args;
+    }
+
+    /** {@code aggregate}: merge the results under {@code folders} into a leaderboard in {@code out}. */
+    static List<String> aggregate(Path out, List<Path> folders) {
+        List<String> args = new ArrayList<>(List.of("aggregate", "--output-root", out.toAbsolutePath().toString()));
+        folders.forEach(f -> args.add(f.toAbsolutePath().toString()));
         return args;
     }
 

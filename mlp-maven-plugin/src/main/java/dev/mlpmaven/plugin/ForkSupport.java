@@ -89,8 +89,32 @@ final class ForkSupport {
         return p != null && p.getHost() != null && !p.getHost().isBlank() ? p : null;
     }
 
-    /** The fork's environment: the configured variables, proxy credentials, a fair OMP_NUM_THREADS under -T. */
+    /** The machine's cores, as this JVM sees them. */
+    int cores() {
+        return Runtime.getRuntime().availableProcessors();
+    }
+
+    /** The builder threads of the build: {@code -T N} gives N, a sequential build 1. */
+    int builders() {
+        return session.isParallel() ? Math.max(1, session.getRequest().getDegreeOfConcurrency()) : 1;
+    }
+
+    /** The BLAS threads of each fork when each builder thread runs {@code forksAtOnce} forks at once. */
+    int threadsPerFork(int forksAtOnce) {
+        return Math.max(1, cores() / (builders() * Math.max(1, forksAtOnce)));
+    }
+
+    /** The fork's environment when it is the only fork of its execution (see {@link #environment(int)}). */
     Map<String, String> environment() {
+        return environment(1);
+    }
+
+    /**
+     * The fork's environment: the configured variables, proxy credentials, and when forks run at once (builder
+     * threads of {@code -T} times {@code forksAtOnce}) and OMP_NUM_THREADS is not set, each fork's share of the
+     * cores as OMP_NUM_THREADS.
+     */
+    Map<String, String> environment(int forksAtOnce) {
         Map<String, String> env = new LinkedHashMap<>(options.environmentVariables());
         Proxy proxy = activeProxy();
         if (proxy != null) {
@@ -98,11 +122,11 @@ final class ForkSupport {
             putIfSet(env, CliArguments.PROXY_PASSWORD_ENV, proxy.getPassword());
             putIfSet(env, CliArguments.NON_PROXY_HOSTS_ENV, proxy.getNonProxyHosts());
         }
-        if (session.isParallel() && !env.containsKey("OMP_NUM_THREADS") && System.getenv("OMP_NUM_THREADS") == null) {
-            int builders = Math.max(1, session.getRequest().getDegreeOfConcurrency());
-            int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / builders);
+        if (splits(forksAtOnce) && !env.containsKey("OMP_NUM_THREADS")
+                && System.getenv("OMP_NUM_THREADS") == null) {
+            int threads = threadsPerFork(forksAtOnce);
             env.put("OMP_NUM_THREADS", String.valueOf(threads));
-            log.debug(format(Messages.THREAD_SPLIT, builders, threads));
+            log.debug(format(Messages.THREAD_SPLIT, builders() * forksAtOnce, threads));
         }
         return env;
     }
@@ -128,8 +152,23 @@ final class ForkSupport {
         check(launch(args, new MavenForkLog(log, bar, List.of())));
     }
 
+    /** Whether forks share the cores: a parallel build, or several forks of one execution. */
+    private boolean splits(int forksAtOnce) {
+        return builders() * Math.max(1, forksAtOnce) > 1;
+    }
+
     /** Runs the fork to its end and returns how it ended; throws only when it cannot be started. */
     ForkResult launch(List<String> args, MavenForkLog forkLog) throws MojoExecutionException, MojoFailureException {
+        return launch(args, forkLog, 1);
+    }
+
+    /**
+     * Runs one of {@code forksAtOnce} forks that this execution runs at the same time. When forks share the cores,
+     * the fork also gets {@code -XX:ActiveProcessorCount} of its share (unless argLine sets it), so the JVM and the
+     * engine's {@code training.threads: 0} (one BLAS thread per core it sees) keep to that share.
+     */
+    ForkResult launch(List<String> args, MavenForkLog forkLog, int forksAtOnce)
+            throws MojoExecutionException, MojoFailureException {
         Path java = Path.of(System.getProperty("java.home"), "bin",
                 System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
         List<Path> classpath = new ArrayList<>();
@@ -139,6 +178,9 @@ final class ForkSupport {
             }
         }
         List<String> jvmArgs = new ArrayList<>(jvmArgs(options.argLine()));
+        if (splits(forksAtOnce) && jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:ActiveProcessorCount"))) {
+            jvmArgs.add("-XX:ActiveProcessorCount=" + threadsPerFork(forksAtOnce));
+        }
         ClassDataArchive archive = null;
         if (options.classDataSharing() && !ClassDataArchive.chosenBy(jvmArgs)) {
             Path cache = options.cacheDir() != null ? options.cacheDir().toPath()
@@ -148,7 +190,7 @@ final class ForkSupport {
             jvmArgs.addAll(archive.jvmArgs());
         }
         ForkLauncher.Launch launch = new ForkLauncher.Launch(java, jvmArgs, classpath, MAIN_CLASS,
-                args, environment(), project.getBasedir().toPath(),
+                args, environment(forksAtOnce), project.getBasedir().toPath(),
                 Path.of(project.getBuild().getDirectory(), "mlp-fork"));
         ForkResult result;
         try {

@@ -24,11 +24,15 @@ final class IncrementalSkip {
     private final Log log;
     private final String pluginVersion;
     private final boolean force;
+    /** SHA-256 of each local data file, hashed once per execution however many trials read it. */
+    private final Map<Path, String> dataHashes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Path projectDir;
 
-    IncrementalSkip(Log log, String pluginVersion, boolean force) {
+    IncrementalSkip(Log log, String pluginVersion, boolean force, Path projectDir) {
         this.log = log;
         this.pluginVersion = pluginVersion;
         this.force = force;
+        this.projectDir = projectDir;
     }
 
     /**
@@ -36,19 +40,28 @@ final class IncrementalSkip {
      * empty when it is up to date (logged).
      */
     Optional<Map<String, String>> staleInputs(Experiment e, Path outputRoot, Path out) throws MojoExecutionException {
+        return staleInputs(e, outputRoot, out, false);
+    }
+
+    /**
+     * As {@link #staleInputs(Experiment, Path, Path)}; {@code quiet} logs the decision at debug level only (a
+     * sweep's trials, which get one line per sweep instead).
+     */
+    Optional<Map<String, String>> staleInputs(Experiment e, Path outputRoot, Path out, boolean quiet)
+            throws MojoExecutionException {
         Map<String, String> inputs;
         Optional<String> reason;
         try {
-            inputs = Fingerprint.inputs(pluginVersion, e);
+            inputs = Fingerprint.inputs(pluginVersion, e, projectDir, dataHashes);
             reason = force ? Optional.of(Messages.FORCED) : Fingerprint.staleReason(out, inputs);
         } catch (IOException ex) {
             throw new MojoExecutionException(format(Messages.FINGERPRINT_NOT_COMPUTED, e.name(), ex.getMessage()), ex);
         }
         if (reason.isEmpty()) {
-            log.info(format(Messages.UP_TO_DATE, e.name()));
+            line(quiet, format(Messages.UP_TO_DATE, e.name()));
             return Optional.empty();
         }
-        log.info(format(Messages.TRAINING, e.name(), reason.get()));
+        line(quiet, format(Messages.TRAINING, e.name(), reason.get()));
         try {
             Fingerprint.delete(outputRoot, out);
         } catch (IOException ex) {
@@ -58,10 +71,24 @@ final class IncrementalSkip {
         return Optional.of(inputs);
     }
 
-    /** After a successful training: the model must exist; records the fingerprint. */
-    void trained(String name, Path out, Map<String, String> inputs) throws MojoExecutionException {
+    private void line(boolean quiet, String text) {
+        if (quiet) {
+            log.debug(text);
+        } else {
+            log.info(text);
+        }
+    }
+
+    /**
+     * After a successful training: the model must exist (a sweep trial that diverged has metrics only, and is a
+     * result as well: {@code modelOptional}); records the fingerprint.
+     */
+    void trained(String name, Path out, Map<String, String> inputs, boolean modelOptional)
+            throws MojoExecutionException {
         Path model = out.resolve(ModelAttacher.MODEL_FILE);
-        if (!Files.isRegularFile(model)) {
+        boolean present = Files.isRegularFile(model)
+                || modelOptional && Files.isRegularFile(out.resolve(Fingerprint.OUTPUTS.get(1)));
+        if (!present) {
             throw new MojoExecutionException(format(Messages.MODEL_NOT_WRITTEN, name, model));
         }
         try {

@@ -13,7 +13,16 @@ final class MavenForkLog implements ForkLog {
     private final ProgressBar bar;
     private final java.util.Deque<String> names;
 
+    private final java.util.function.Consumer<String> onDone;
+
     MavenForkLog(Log log, ProgressBar bar, java.util.List<String> names) {
+        this(log, bar, names, name -> {
+        });
+    }
+
+    /** {@code onDone} hears each DONE line as it arrives (on the fork's reader thread). */
+    MavenForkLog(Log log, ProgressBar bar, java.util.List<String> names, java.util.function.Consumer<String> onDone) {
+        this.onDone = onDone;
         this.log = log;
         this.bar = bar;
         this.names = new java.util.ArrayDeque<>(names);
@@ -24,6 +33,7 @@ final class MavenForkLog implements ForkLog {
 
     @Override
     public synchronized void done(String experiment) {
+        onDone.accept(experiment);
         names.remove(experiment);
         if (bar != null && !names.isEmpty()) {
             bar.label(names.peekFirst());

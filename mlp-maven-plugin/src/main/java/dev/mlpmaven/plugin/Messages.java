@@ -87,6 +87,9 @@ public final class Messages {
 
     public static final String CANNOT_LIST = "mlp: cannot list the folder %s: %s - check that it exists and is readable";
 
+    public static final String BAD_FORK_MAX_HEAP = "mlp: forkMaxHeap: found '%s', expected a size such as 8g, 512m"
+            + " or 2048m - it becomes the fork's -Xmx and off-heap limit (-Dmlp.forkMaxHeap=8g)";
+
     public static final String CANNOT_READ = "mlp: cannot read %s: %s - check that the file exists and is readable";
 
     // --- train (TrainSupport, IncrementalSkip, ModelAttacher) ---
@@ -111,6 +114,63 @@ public final class Messages {
     public static final String STALE_OUTPUT_CHANGED = "%s changed since it was written";
 
     public static final String IN_PROCESS_ERROR = "mlp: the training failed: %s";
+
+    // --- sweeps, shards and parallel forks (TrainSupport, TrainUnit, Shard) ---
+
+    /** Info: sweep, trials in this build, up to date, to train. */
+    public static final String SWEEP_TRIALS = "mlp: sweep %s: %d trial(s), %d up to date, %d to train";
+
+    /** Info: sweep, removed folders, trials folder, their ids. */
+    public static final String TRIALS_REMOVED = "mlp: sweep %s: removed %d trial folder(s) the sweep no longer has"
+            + " from %s (%s)";
+
+    public static final String TRIALS_NOT_REMOVED = "mlp: cannot remove the old trial folder %s: %s - check that the"
+            + " folder is writable";
+
+    public static final String SHARD_BAD = "mlp: mlp.shard '%s': found %s, expected i/n with 1 <= i <= n"
+            + " (e.g. -Dmlp.shard=2/3 for the second of three shards)";
+
+    /** Info: shard, this shard's units, all units. */
+    public static final String SHARD_SELECTED = "mlp: shard %s: %d of the %d experiments and trials are this"
+            + " shard's";
+
+    /** Failure (or a warning with mlp.allowEmptyShard): shard, units in all, shards, the most useful shards. */
+    public static final String SHARD_EMPTY = "mlp: shard %s: found no experiment or trial for this shard (%d in all"
+            + " over %d shards), expected at least one - use at most %d shards, or -Dmlp.allowEmptyShard=true to let"
+            + " an empty shard pass";
+
+    public static final String PARALLEL_BAD = "mlp: mlp.parallel %d: found fewer than 1 fork, expected 1 or more"
+            + " forks at once - e.g. -Dmlp.parallel=2, or leave it out for what the cores allow";
+
+    /** Warning: requested forks, cores, builder threads, forks used. */
+    public static final String PARALLEL_CAPPED = "mlp: mlp.parallel %d: more forks than the %d core(s) allow for %d"
+            + " builder thread(s); training in %d forks at once, so the BLAS threads never exceed the cores";
+
+    /** Info: units, forks, BLAS threads each, cores. */
+    public static final String PARALLEL = "mlp: training %d experiment(s) and trial(s) in %d forks at once, %d BLAS"
+            + " thread(s) each (%d cores)";
+
+    /** Warning: sweep, reason. */
+    public static final String SWEEP_BOARD_UNREADABLE = "mlp: sweep %s: cannot read its trials for the summary: %s";
+
+    // --- aggregate (AggregateSupport) ---
+
+    public static final String AGGREGATE_NO_FOLDER = "mlp: aggregate: found no folder %s, expected a folder of"
+            + " mlp:train results (a target/mlp, or a folder of downloaded shard artifacts) - check"
+            + " <resultDirectories> or -Dmlp.resultDirectories";
+
+    public static final String AGGREGATE_NOTHING = "mlp: aggregate: found none of the folders %s, expected the"
+            + " results of mlp:train - run mlp:train first, or name the folders with -Dmlp.resultDirectories=DIR,...";
+
+    /** Info: sweep, best id, model file, classifier. */
+    public static final String AGGREGATE_BEST_ATTACHED = "mlp: sweep %s: best trial %s, model %s attached as"
+            + " type mlp, classifier %s";
+
+    /** Info: sweep, best id, model file, classifier (not attached: -Dmlp.attach=false). */
+    public static final String AGGREGATE_BEST = "mlp: sweep %s: best trial %s, model %s (not attached as %s)";
+
+    /** Error after several forks: how many failed, of how many; the first failure follows. */
+    public static final String FORKS_FAILED = "mlp: %d of %d forks failed; the first failure:%n%s";
 
     // --- the fork (ForkSupport) ---
 

@@ -25,12 +25,14 @@ final class ModelAttacher {
         this.enabled = enabled;
     }
 
-    /** Attaches {@code <out>/model.mlp} when attaching is on and the file exists. */
-    void attach(String name, Path out) {
+    /** Attaches {@code <out>/model.mlp} when attaching is on and the file exists; returns whether it did. */
+    boolean attach(String name, Path out) {
         Path model = out.resolve(MODEL_FILE);
         if (enabled && Files.isRegularFile(model)) {
             helper.attachArtifact(project, AbstractForkMojo.MODEL_TYPE, name, model.toFile());
             log.debug(format(Messages.ATTACHED, name, model, name));
+            return true;
         }
+        return false;
     }
 }

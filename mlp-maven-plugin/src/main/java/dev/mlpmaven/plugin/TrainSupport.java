@@ -1,14 +1,17 @@
 package dev.mlpmaven.plugin;
 
-import dev.mlpmaven.config.Experiment;
 import dev.mlpmaven.config.UserException;
-import dev.mlpmaven.engine.io.OutputPaths;
 import dev.mlpmaven.engine.report.ExperimentSummary;
 import dev.mlpmaven.engine.report.IndexWriter;
 import dev.mlpmaven.engine.report.SummaryTable;
 import dev.mlpmaven.engine.run.ExperimentRunner;
 import dev.mlpmaven.engine.run.RunListener;
 import dev.mlpmaven.engine.run.RunOptions;
+import dev.mlpmaven.engine.sweep.Leaderboard;
+import dev.mlpmaven.engine.sweep.Result;
+import dev.mlpmaven.engine.sweep.Results;
+import dev.mlpmaven.engine.sweep.TrialRunner;
+import dev.mlpmaven.engine.sweep.Trials;
 import dev.mlpmaven.plugin.fork.ForkResult;
 import dev.mlpmaven.plugin.fork.ProgressBar;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -22,15 +25,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static dev.mlpmaven.plugin.Messages.format;
 
 /**
- * The work of {@code mlp:train}: loads every experiment (refusing two with one name), skips the up-to-date ones
- * ({@link IncrementalSkip}), trains the others in one fork ({@link ForkSupport}; or in Maven's JVM when forking is
- * off), records and attaches each finished one ({@link ModelAttacher}) and ends with a summary table.
+ * The work of {@code mlp:train}: loads every experiment file into units (an experiment, or each trial of a sweep;
+ * {@link TrainUnit}), keeps this shard's share ({@link Shard}), skips the up-to-date ones ({@link IncrementalSkip}),
+ * trains the others in forks ({@link ForkSupport}; {@code mlp.parallel} of them at once, the cores split between
+ * them; or in Maven's JVM when forking is off), fingerprints each unit the moment its fork says it is done (so an
+ * interrupted build keeps what it finished), attaches the experiments' models ({@link ModelAttacher}) and ends with
+ * a summary table and each sweep's best trial.
  */
 final class TrainSupport {
+    /**
+     * The sweep and shard settings of a train execution.
+     *
+     * @param parallel        forks at once ({@code mlp.parallel}), or null for what the cores allow
+     * @param shard           this build's shard, or null for all
+     * @param allowEmptyShard a shard without any experiment or trial passes with a warning instead of failing
+     */
+    record Sharing(Integer parallel, Shard shard, boolean allowEmptyShard) {
+        static final Sharing NONE = new Sharing(1, null, false);
+    }
+
     private final Log log;
     private final ForkSupport fork;
     private final IncrementalSkip incremental;
@@ -39,9 +61,10 @@ final class TrainSupport {
     private final Path projectDir;
     private final Path extendsRoot;
     private final boolean forked;
+    private final Sharing sharing;
 
     TrainSupport(Log log, ForkSupport fork, IncrementalSkip incremental, ModelAttacher attacher, Path outputDirectory,
-                 Path projectDir, Path extendsRoot, boolean forked) {
+                 Path projectDir, Path extendsRoot, boolean forked, Sharing sharing) {
         this.log = log;
         this.fork = fork;
         this.incremental = incremental;
@@ -50,75 +73,186 @@ final class TrainSupport {
         this.projectDir = projectDir;
         this.extendsRoot = extendsRoot;
         this.forked = forked;
+        this.sharing = sharing;
     }
 
-    /** An experiment to train: its file, the loaded experiment, its folder and its fingerprint inputs. */
-    private record Stale(Path file, Experiment experiment, Path out, Map<String, String> inputs) {
+    /** A unit to train and its fingerprint inputs. */
+    private record Stale(TrainUnit unit, Map<String, String> inputs) {
     }
 
     void train(List<Path> files, Map<String, String> overrides) throws MojoExecutionException, MojoFailureException {
-        Map<String, Path> seen = new LinkedHashMap<>();
-        List<Experiment> experiments = new ArrayList<>();
-        List<String> invalid = new ArrayList<>();
-        for (Path file : files) {
-            Experiment e;
-            try {
-                e = ExperimentFiles.load(file, overrides, extendsRoot);
-            } catch (MojoFailureException ex) {
-                invalid.add(ex.getMessage()); // every problem of every file, as validate reports them
-                continue;
-            }
-            Path other = seen.putIfAbsent(e.name(), file);
-            if (other != null) {
-                throw new MojoFailureException(format(Messages.DUPLICATE_NAME, other, file, e.name(),
-                        experimentDir(e)));
-            }
-            experiments.add(e);
-        }
-        if (!invalid.isEmpty()) {
-            throw new MojoFailureException(String.join(System.lineSeparator(), invalid));
-        }
+        List<TrainUnit> all = TrainUnit.of(files, overrides, extendsRoot, outputDirectory, log);
+        List<TrainUnit> units = shard(all);
         List<Stale> stale = new ArrayList<>();
-        for (int i = 0; i < experiments.size(); i++) {
-            Experiment e = experiments.get(i);
-            Path out = experimentDir(e);
-            Optional<Map<String, String>> inputs = incremental.staleInputs(e, outputDirectory, out);
+        Map<String, int[]> sweeps = new LinkedHashMap<>(); // sweep -> {trials here, up to date}
+        for (TrainUnit u : units) {
+            Optional<Map<String, String>> inputs = incremental.staleInputs(u.experiment(), outputDirectory, u.out(),
+                    u.isTrial());
+            if (u.isTrial()) {
+                int[] counts = sweeps.computeIfAbsent(u.sweep().name(), k -> new int[2]);
+                counts[0]++;
+                counts[1] += inputs.isPresent() ? 0 : 1;
+            }
             if (inputs.isPresent()) {
-                stale.add(new Stale(files.get(i), e, out, inputs.get()));
-            } else {
-                attacher.attach(e.name(), out);
+                stale.add(new Stale(u, inputs.get()));
+            } else if (!u.isTrial()) {
+                attacher.attach(u.name(), u.out());
             }
         }
+        sweeps.forEach((name, c) -> log.info(format(Messages.SWEEP_TRIALS, name, c[0], c[1], c[0] - c[1])));
         if (!stale.isEmpty()) {
             if (forked) {
-                trainInFork(stale, overrides);
+                trainInForks(stale, overrides);
             } else {
                 trainInProcess(stale, overrides);
             }
         }
-        logSummary(experiments.stream().map(Experiment::name).toList());
+        logSummary(units.stream().filter(u -> !u.isTrial()).map(TrainUnit::name).toList());
+        Map<String, dev.mlpmaven.config.Sweep> swept = new LinkedHashMap<>();
+        units.stream().filter(TrainUnit::isTrial).forEach(u -> swept.putIfAbsent(u.sweep().name(), u.sweep()));
+        logSweeps(swept);
     }
 
-    /** One fork trains every stale experiment in turn (ND4J loads once); each DONE line marks one finished. */
-    private void trainInFork(List<Stale> stale, Map<String, String> overrides)
+    /** This shard's units (all without a shard); an empty shard fails unless allowed. */
+    private List<TrainUnit> shard(List<TrainUnit> all) throws MojoFailureException {
+        Shard shard = sharing.shard();
+        return shard == null ? all : shard.share(all, TrainUnit::name, sharing.allowEmptyShard(), log);
+    }
+
+    /** How many forks train at once: {@code mlp.parallel}, at most what the cores allow, at most one per unit. */
+    int forksFor(int units) throws MojoFailureException {
+        int fit = Math.max(1, fork.cores() / fork.builders());
+        Integer asked = sharing.parallel();
+        int forks = fit;
+        if (asked != null) {
+            if (asked < 1) {
+                throw new MojoFailureException(format(Messages.PARALLEL_BAD, asked));
+            }
+            forks = Math.min(asked, fit);
+            if (asked > fit) {
+                log.warn(format(Messages.PARALLEL_CAPPED, asked, fork.cores(), fork.builders(), fit));
+            }
+        }
+        return Math.max(1, Math.min(forks, units));
+    }
+
+    /**
+     * Trains the stale units in {@code forks} forks at once, each a round-robin share in turn (ND4J loads once per
+     * fork); each DONE line fingerprints its unit at once. Every fork runs to its end; then the first failure is
+     * thrown.
+     */
+    private void trainInForks(List<Stale> stale, Map<String, String> overrides)
             throws MojoExecutionException, MojoFailureException {
-        List<String> names = stale.stream().map(s -> s.experiment().name()).toList();
-        ProgressBar bar = fork.progressBar(names.get(0));
+        int forks = forksFor(stale.size());
+        List<List<Stale>> shares = new ArrayList<>();
+        for (int f = 0; f < forks; f++) {
+            shares.add(new ArrayList<>());
+        }
+        for (int i = 0; i < stale.size(); i++) {
+            shares.get(i % forks).add(stale.get(i));
+        }
+        Map<String, Stale> byName = new ConcurrentHashMap<>();
+        stale.forEach(s -> byName.put(s.unit().name(), s));
+        List<MojoExecutionException> finishErrors = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.function.Consumer<String> onDone = name -> {
+            Stale s = byName.remove(name);
+            if (s != null) {
+                try {
+                    finish(s);
+                } catch (MojoExecutionException e) {
+                    finishErrors.add(e);
+                }
+            }
+        };
+        List<ForkResult> results = new ArrayList<>();
+        if (forks == 1) {
+            results.add(runFork(stale, overrides, 1, onDone));
+        } else {
+            log.info(format(Messages.PARALLEL, stale.size(), forks, fork.threadsPerFork(forks), fork.cores()));
+            ExecutorService pool = Executors.newFixedThreadPool(forks, r -> {
+                Thread t = new Thread(r, "mlp-train-fork");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<ForkResult>> running = new ArrayList<>();
+                for (List<Stale> share : shares) {
+                    running.add(pool.submit(() -> runFork(share, overrides, forks, onDone)));
+                }
+                for (Future<ForkResult> f : running) {
+                    results.add(get(f));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        if (!finishErrors.isEmpty()) {
+            throw finishErrors.get(0);
+        }
+        checkAll(results);
+        for (Stale s : stale) {
+            if (byName.containsKey(s.unit().name())) {
+                throw new MojoExecutionException(format(Messages.NOT_TRAINED, s.unit().name()));
+            }
+        }
+    }
+
+    private ForkResult runFork(List<Stale> share, Map<String, String> overrides, int forksAtOnce,
+                               java.util.function.Consumer<String> onDone)
+            throws MojoExecutionException, MojoFailureException {
+        List<String> names = share.stream().map(s -> s.unit().name()).toList();
+        ProgressBar bar = forksAtOnce == 1 ? fork.progressBar(names.get(0)) : null;
+        List<Path> files = new ArrayList<>();
+        List<Map.Entry<String, Path>> trials = new ArrayList<>();
+        for (Stale s : share) {
+            if (s.unit().isTrial()) {
+                trials.add(Map.entry(s.unit().trialId(), s.unit().file()));
+            } else {
+                files.add(s.unit().file());
+            }
+        }
         List<String> args = ForkCommands.train(outputDirectory, projectDir, extendsRoot, bar != null,
-                fork.dataArguments(),
-                overrides, stale.stream().map(Stale::file).toList());
-        ForkResult result = fork.launch(args, new MavenForkLog(log, bar, names));
-        for (Stale s : stale) {
-            if (result.done().contains(s.experiment().name())) {
-                finish(s);
+                fork.dataArguments(), overrides, files, trials);
+        return fork.launch(args, new MavenForkLog(log, bar, names, onDone), forksAtOnce);
+    }
+
+    private static ForkResult get(Future<ForkResult> f) throws MojoExecutionException, MojoFailureException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException(Messages.FORK_INTERRUPTED, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof MojoFailureException m) {
+                throw m;
+            }
+            if (e.getCause() instanceof MojoExecutionException m) {
+                throw m;
+            }
+            throw new MojoExecutionException(format(Messages.IN_PROCESS_ERROR, e.getCause()), e.getCause());
+        }
+    }
+
+    /** Throws the first failed fork's failure; with several forks, says how many failed. */
+    private static void checkAll(List<ForkResult> results) throws MojoExecutionException, MojoFailureException {
+        List<Exception> failures = new ArrayList<>();
+        for (ForkResult r : results) {
+            try {
+                ForkSupport.check(r);
+            } catch (MojoExecutionException | MojoFailureException e) {
+                failures.add(e);
             }
         }
-        ForkSupport.check(result);
-        for (Stale s : stale) {
-            if (!result.done().contains(s.experiment().name())) {
-                throw new MojoExecutionException(format(Messages.NOT_TRAINED, s.experiment().name()));
-            }
+        if (failures.isEmpty()) {
+            return;
         }
+        Exception first = failures.get(0);
+        String message = results.size() == 1 ? first.getMessage()
+                : format(Messages.FORKS_FAILED, failures.size(), results.size(), first.getMessage());
+        if (first instanceof MojoFailureException) {
+            throw new MojoFailureException(message, first);
+        }
+        throw new MojoExecutionException(message, first);
     }
 
     private void trainInProcess(List<Stale> stale, Map<String, String> overrides)
@@ -139,8 +273,13 @@ final class TrainSupport {
             }
         };
         for (Stale s : stale) {
+            TrainUnit u = s.unit();
             try {
-                new ExperimentRunner(options, listener).run(s.experiment());
+                if (u.isTrial()) {
+                    TrialRunner.run(u.sweep(), Trials.find(u.sweep(), u.trialId()), options, listener);
+                } else {
+                    new ExperimentRunner(options, listener).run(u.experiment());
+                }
             } catch (UserException ex) {
                 throw new MojoFailureException(ex.getMessage(), ex);
             } catch (RuntimeException | LinkageError ex) {
@@ -150,19 +289,13 @@ final class TrainSupport {
         }
     }
 
-    /** {@code <outputDirectory>/<name>}, the name checked to be one plain folder name ({@link OutputPaths}). */
-    private Path experimentDir(Experiment e) throws MojoFailureException {
-        try {
-            return OutputPaths.child(outputDirectory, e.name());
-        } catch (UserException ex) {
-            throw new MojoFailureException(ex.getMessage(), ex);
-        }
-    }
-
-    /** After a successful training: fingerprint and attach. */
+    /** After a successful training: fingerprint, and attach an experiment's model (not a trial's). */
     private void finish(Stale s) throws MojoExecutionException {
-        incremental.trained(s.experiment().name(), s.out(), s.inputs());
-        attacher.attach(s.experiment().name(), s.out());
+        TrainUnit u = s.unit();
+        incremental.trained(u.name(), u.out(), s.inputs(), u.isTrial());
+        if (!u.isTrial()) {
+            attacher.attach(u.name(), u.out());
+        }
     }
 
     /** The log ends with a short table of every experiment of this execution (the numbers of index.html). */
@@ -173,5 +306,21 @@ final class TrainSupport {
         if (!rows.isEmpty()) {
             SummaryTable.lines(rows).forEach(log::info);
         }
+    }
+
+    /** Each sweep's best trial among its trials in this output folder (the board is in <root>/<sweep>/). */
+    private void logSweeps(Map<String, dev.mlpmaven.config.Sweep> sweeps) {
+        sweeps.forEach((name, sweep) -> {
+            try {
+                String hash = Trials.sweepHash(sweep, projectDir);
+                List<Result> mine = Results.scan(List.of(Trials.trialsDir(outputDirectory, name)), log::warn).stream()
+                        .filter(r -> r.isTrial() && r.trial().sweepHash().equals(hash)).toList();
+                if (!mine.isEmpty()) {
+                    Leaderboard.of(mine).logLines().forEach(log::info);
+                }
+            } catch (RuntimeException e) {
+                log.warn(format(Messages.SWEEP_BOARD_UNREADABLE, name, e.getMessage()));
+            }
+        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.mlpmaven.runtime;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -22,5 +23,34 @@ public record Layer(int in, int out, Activation activation, float[] weights, flo
             throw new IllegalArgumentException("layer " + in + "->" + out + ": found " + weights.length
                     + " weights and " + bias.length + " biases, expected " + ((long) in * out) + " and " + out);
         }
+    }
+
+    /** Equal when every component is, arrays by content (a record's own equals compares arrays by identity). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Layer o
+                && in == o.in
+                && out == o.out
+                && Objects.equals(activation, o.activation)
+                && Arrays.equals(weights, o.weights)
+                && Arrays.equals(bias, o.bias);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(in, out, activation);
+        h = 31 * h + Arrays.hashCode(weights);
+        h = 31 * h + Arrays.hashCode(bias);
+        return h;
+    }
+
+    /** The components, arrays by their length. */
+    @Override
+    public String toString() {
+        return "Layer[" + "in=" + in + ", "
+                + "out=" + out + ", "
+                + "activation=" + activation + ", "
+                + "weights=" + (weights == null ? "null" : "float[" + weights.length + "]") + ", "
+                + "bias=" + (bias == null ? "null" : "float[" + bias.length + "]") + "]";
     }
 }

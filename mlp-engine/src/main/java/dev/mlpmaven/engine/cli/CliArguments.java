@@ -15,8 +15,9 @@ import java.util.Map;
  * The command line of {@link Main}: {@code <command> [options] [experiment files]}.
  * The Maven plugin builds it (see {@code dev.mlpmaven.plugin.fork.ForkCommandLine}); people may type it too.
  *
- * @param command        {@code train}, {@code fetch} or {@code evaluate}
- * @param outputRoot     {@code --output-root DIR}: experiments write {@code DIR/<name>/} (train)
+ * @param command        {@code train}, {@code fetch}, {@code evaluate} or {@code aggregate}
+ * @param outputRoot     {@code --output-root DIR}: experiments write {@code DIR/<name>/} (train); the
+ *                       leaderboard's folder (aggregate)
  * @param projectDir     {@code --project-dir DIR}: the project folder, for provenance; may be null
  * @param extendsRoot    {@code --extends-root DIR}: the folder every file an experiment {@code extends} must be in;
  *                       null for the project folder, or without one the experiment file's own folder
@@ -32,23 +33,31 @@ import java.util.Map;
  * @param model          {@code --model FILE}: the model file to evaluate (evaluate)
  * @param dataset        {@code --dataset NAME}: a named dataset to evaluate on (evaluate; else the experiment's)
  * @param evaluationFile {@code --evaluation-file FILE}: where evaluate writes its JSON result; may be null
- * @param files          experiment YAML files
+ * @param files          experiment YAML files (a sweep file: every trial); aggregate: the folders of results
+ * @param trials         {@code --trial ID=FILE}, repeatable: one trial of the sweep in FILE (train), after the files
  */
 public record CliArguments(String command, Path outputRoot, Path projectDir, Path extendsRoot, Path cacheDir,
                            boolean offline,
                            List<Path> dataDirs, Map<String, String> overrides, boolean force, String proxy,
-                           boolean progress, Path model, String dataset, Path evaluationFile, List<Path> files) {
+                           boolean progress, Path model, String dataset, Path evaluationFile, List<Path> files,
+                           List<TrialRef> trials) {
 
     public static final String PROXY_USER_ENV = "MLP_PROXY_USER";
     public static final String PROXY_PASSWORD_ENV = "MLP_PROXY_PASSWORD";
     public static final String NON_PROXY_HOSTS_ENV = "MLP_NON_PROXY_HOSTS";
 
     public static final String USAGE = "usage: java -cp <classpath> dev.mlpmaven.engine.cli.Main"
-            + " train|fetch|evaluate [--output-root DIR] [--project-dir DIR] [--extends-root DIR] [--cache-dir DIR] [--offline]"
+            + " train|fetch|evaluate|aggregate [--output-root DIR] [--project-dir DIR] [--extends-root DIR]"
+            + " [--cache-dir DIR] [--offline]"
             + " [--data-dir DIR]... [--set key.path=value]... [--force] [--proxy host:port] [--progress]"
-            + " [--model FILE] [--dataset NAME] [--evaluation-file FILE] [experiment.yaml...]";
+            + " [--model FILE] [--dataset NAME] [--evaluation-file FILE] [--trial ID=FILE]... [experiment.yaml...]";
+
+    /** One trial to train: {@code --trial <id>=<sweep file>}. */
+    public record TrialRef(String id, Path file) {
+    }
 
     public CliArguments {
+        trials = List.copyOf(trials);
         dataDirs = List.copyOf(dataDirs);
         overrides = Map.copyOf(overrides);
         files = List.copyOf(files);
@@ -57,12 +66,13 @@ public record CliArguments(String command, Path outputRoot, Path projectDir, Pat
     /** Reads the command line; a mistake in it is a {@link UserException} naming the argument. */
     public static CliArguments parse(String... args) {
         if (args.length == 0) {
-            throw new UserException("command line: found no command, expected train, fetch or evaluate - " + USAGE);
+            throw new UserException("command line: found no command, expected train, fetch, evaluate or aggregate - "
+                    + USAGE);
         }
         String command = args[0];
-        if (!List.of("train", "fetch", "evaluate").contains(command)) {
+        if (!List.of("train", "fetch", "evaluate", "aggregate").contains(command)) {
             throw new UserException("command line: found command '" + command
-                    + "', expected train, fetch or evaluate - " + USAGE);
+                    + "', expected train, fetch, evaluate or aggregate - " + USAGE);
         }
         Path outputRoot = Path.of("target", "mlp");
         Path projectDir = null;
@@ -78,6 +88,7 @@ public record CliArguments(String command, Path outputRoot, Path projectDir, Pat
         List<Path> dataDirs = new ArrayList<>();
         Map<String, String> overrides = new LinkedHashMap<>();
         List<Path> files = new ArrayList<>();
+        List<TrialRef> trials = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -102,6 +113,15 @@ public record CliArguments(String command, Path outputRoot, Path projectDir, Pat
                     }
                     overrides.put(kv.substring(0, eq), kv.substring(eq + 1));
                 }
+                case "--trial" -> {
+                    String kv = value(args, ++i, a);
+                    int eq = kv.indexOf('=');
+                    if (eq <= 0 || eq == kv.length() - 1) {
+                        throw new UserException("command line: --trial " + kv
+                                + ": found no id=file, expected ID=FILE (e.g. 3f2a9c1b0d4e=sweep.yaml)");
+                    }
+                    trials.add(new TrialRef(kv.substring(0, eq), Path.of(kv.substring(eq + 1))));
+                }
                 default -> {
                     if (a.startsWith("--")) {
                         throw new UserException("command line: found unknown option " + a + " - " + USAGE);
@@ -110,9 +130,13 @@ public record CliArguments(String command, Path outputRoot, Path projectDir, Pat
                 }
             }
         }
-        if (!command.equals("evaluate") && files.isEmpty()) {
+        if (!command.equals("evaluate") && files.isEmpty() && trials.isEmpty()) {
             throw new UserException("command line: found no experiment file, expected at least one after "
                     + command + " - " + USAGE);
+        }
+        if (!command.equals("train") && !trials.isEmpty()) {
+            throw new UserException("command line: found --trial with " + command
+                    + ", expected it only with train - " + USAGE);
         }
         if (command.equals("evaluate")) {
             if (model == null) {
@@ -123,8 +147,8 @@ public record CliArguments(String command, Path outputRoot, Path projectDir, Pat
                         + " experiment files and no --dataset, expected --dataset NAME or one experiment file");
             }
         }
-        return new CliArguments(command, outputRoot, projectDir, extendsRoot, cacheDir, offline, dataDirs, overrides, force,
-                proxy, progress, model, dataset, evaluationFile, files);
+        return new CliArguments(command, outputRoot, projectDir, extendsRoot, cacheDir, offline, dataDirs, overrides,
+                force, proxy, progress, model, dataset, evaluationFile, files, trials);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -37,6 +37,7 @@ public final class Main {
                 case "train" -> Commands.train(arguments, env, writer);
                 case "fetch" -> Commands.fetch(arguments, env, writer);
                 case "evaluate" -> Commands.evaluate(arguments, env, writer);
+                case "aggregate" -> Commands.aggregate(arguments, writer);
                 default -> throw new IllegalStateException("unreachable: " + arguments.command());
             }
             return Protocol.EXIT_OK;

@@ -23,6 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * idx/&lt;sha256&gt;.idx   decompressed IDX file, named by the SHA-256 of its content
  * refs/&lt;sha256&gt;      the content SHA-256 of a verified download, named by the SHA-256 of its .gz
  *                      (for datasets whose content hash is not in the registry, e.g. MNIST)
+ * archives/&lt;sha256&gt;/ an archive's files, extracted; named by the SHA-256 of the archive file
+ * images/&lt;key&gt;.bin   an image folder's decoded pixels and labels, named by the hash of its files and settings
  * locks/&lt;key&gt;.lock   lock files: one process (and one thread) at a time fetches a given file
  * tmp/                 files being written; moved into place atomically when complete
  * </pre>
@@ -45,6 +47,66 @@ public final class DataCache {
 
     public Path entry(String contentSha256) {
         return root.resolve("idx").resolve(contentSha256 + ".idx");
+    }
+
+    /** The folder an archive with this SHA-256 is extracted into ({@code archives/<sha256>/}). */
+    public Path archiveDir(String archiveSha256) {
+        return root.resolve("archives").resolve(archiveSha256);
+    }
+
+    /** The decoded images of an image folder, named by the key of their files and settings. */
+    public Path imagesEntry(String key) {
+        return root.resolve("images").resolve(key + ".bin");
+    }
+
+    /**
+     * A new empty folder in {@code tmp/} (same file system as the entries, so moving it into place is atomic).
+     */
+    public Path newTempDir(String prefix) {
+        try {
+            Path dir = Files.createDirectories(root.resolve("tmp"));
+            removeStale(dir);
+            return Files.createTempDirectory(dir, prefix);
+        } catch (IOException e) {
+            throw unusable(e);
+        }
+    }
+
+    /**
+     * Moves a completed folder to {@code target} atomically; if another build put it there first, {@code done} is
+     * removed and the existing one kept. Returns {@code target}.
+     */
+    public Path moveIntoPlace(Path done, Path target) {
+        try {
+            Files.createDirectories(target.getParent());
+            try {
+                Files.move(done, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException e) {
+                deleteTree(done);
+            }
+            return target;
+        } catch (IOException e) {
+            throw unusable(e);
+        }
+    }
+
+    /** Writes a file of the cache atomically (a temporary file moved into place). */
+    public Path write(Path target, ByteBuffer... parts) {
+        return writeAtomically(target, parts);
+    }
+
+    /** Deletes a folder and everything in it (links are deleted, never followed). */
+    public static void deleteTree(Path dir) {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The content hash recorded for a verified download of the .gz with this hash. */
@@ -140,9 +202,13 @@ public final class DataCache {
             for (Path f : files.toList()) {
                 try {
                     if (Files.getLastModifiedTime(f).toMillis() < cutoff) {
-                        Files.deleteIfExists(f);
+                        if (Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                            deleteTree(f);
+                        } else {
+                            Files.deleteIfExists(f);
+                        }
                     }
-                } catch (IOException e) {
+                } catch (IOException | UncheckedIOException e) {
                     // another build removed it first, or it is not ours to remove: leave it
                 }
             }

@@ -1,5 +1,7 @@
 package dev.mlpmaven.engine.data;
 
+import dev.mlpmaven.engine.data.archive.ArchiveLimits;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,10 +22,11 @@ import java.util.Map;
  * @param retries        further attempts on one mirror after a 5xx, a timeout or a cut connection
  * @param retryBackoff   wait before the first retry; doubled for each further one
  * @param maxPixels      the most bytes of data one IDX file may claim (bounds memory on hostile headers)
+ * @param archiveLimits  what an archive or a compressed data file may expand to (bounds disk, memory and time)
  */
 public record DataOptions(Path cacheDir, boolean offline, List<Path> dataDirs, List<Path> datasetRoots,
                           ProxySettings proxy, Duration connectTimeout, Duration readTimeout, int retries,
-                          Duration retryBackoff, long maxPixels) {
+                          Duration retryBackoff, long maxPixels, ArchiveLimits archiveLimits) {
     public static final String CACHE_ENV = "MLP_CACHE_DIR";
     public static final Path DEBIAN_DATASETS = Path.of("/usr/share/datasets");
 
@@ -41,7 +44,7 @@ public record DataOptions(Path cacheDir, boolean offline, List<Path> dataDirs, L
     public static DataOptions defaults() {
         return new DataOptions(defaultCacheDir(System.getenv(), System.getProperty("user.home")), false, List.of(),
                 List.of(DEBIAN_DATASETS), null, Duration.ofSeconds(20), Duration.ofSeconds(30), 3,
-                Duration.ofSeconds(1), IdxReader.DEFAULT_MAX_PIXELS);
+                Duration.ofSeconds(1), IdxReader.DEFAULT_MAX_PIXELS, ArchiveLimits.DEFAULTS);
     }
 
     /** {@code $MLP_CACHE_DIR} if set, else {@code <home>/.cache/mlp-maven}. */
@@ -55,31 +58,36 @@ public record DataOptions(Path cacheDir, boolean offline, List<Path> dataDirs, L
 
     public DataOptions withCacheDir(Path dir) {
         return new DataOptions(dir, offline, dataDirs, datasetRoots, proxy, connectTimeout, readTimeout, retries,
-                retryBackoff, maxPixels);
+                retryBackoff, maxPixels, archiveLimits);
     }
 
     public DataOptions withOffline(boolean value) {
         return new DataOptions(cacheDir, value, dataDirs, datasetRoots, proxy, connectTimeout, readTimeout, retries,
-                retryBackoff, maxPixels);
+                retryBackoff, maxPixels, archiveLimits);
     }
 
     public DataOptions withDataDirs(List<Path> dirs, List<Path> roots) {
         return new DataOptions(cacheDir, offline, dirs, roots, proxy, connectTimeout, readTimeout, retries,
-                retryBackoff, maxPixels);
+                retryBackoff, maxPixels, archiveLimits);
     }
 
     public DataOptions withProxy(ProxySettings value) {
         return new DataOptions(cacheDir, offline, dataDirs, datasetRoots, value, connectTimeout, readTimeout, retries,
-                retryBackoff, maxPixels);
+                retryBackoff, maxPixels, archiveLimits);
     }
 
     public DataOptions withTimeouts(Duration connect, Duration read, int retryCount, Duration backoff) {
         return new DataOptions(cacheDir, offline, dataDirs, datasetRoots, proxy, connect, read, retryCount, backoff,
-                maxPixels);
+                maxPixels, archiveLimits);
+    }
+
+    public DataOptions withArchiveLimits(ArchiveLimits value) {
+        return new DataOptions(cacheDir, offline, dataDirs, datasetRoots, proxy, connectTimeout, readTimeout, retries,
+                retryBackoff, maxPixels, value);
     }
 
     public DataOptions withMaxPixels(long value) {
         return new DataOptions(cacheDir, offline, dataDirs, datasetRoots, proxy, connectTimeout, readTimeout, retries,
-                retryBackoff, value);
+                retryBackoff, value, archiveLimits);
     }
 }

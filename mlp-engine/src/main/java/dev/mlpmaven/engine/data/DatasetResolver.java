@@ -2,6 +2,9 @@ package dev.mlpmaven.engine.data;
 
 import dev.mlpmaven.config.DatasetSpec;
 import dev.mlpmaven.config.UserException;
+import dev.mlpmaven.runtime.ImageInput;
+import dev.mlpmaven.runtime.InputSpec;
+import dev.mlpmaven.runtime.TableInput;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,9 +60,32 @@ public final class DatasetResolver {
         this.cache = new DataCache(options.cacheDir());
     }
 
+    /** The data of {@code spec}; a test split of one image folder or table is seeded by the default seed. */
     public LoadedDataset resolve(DatasetSpec spec) {
-        if (!spec.isNamed()) {
-            return resolveLocal(spec);
+        return resolve(spec, dev.mlpmaven.config.Defaults.SEED);
+    }
+
+    /** The data of {@code spec}; a test split of one image folder or table ({@code testSplit}) uses {@code seed}. */
+    public LoadedDataset resolve(DatasetSpec spec, long seed) {
+        return resolve(spec, seed, null, null);
+    }
+
+    /**
+     * The data of {@code spec}, preprocessed with a trained model's input and classes when {@code fixed} is not
+     * null (evaluating a model: a table is encoded with the model's statistics, images read at the model's size).
+     */
+    public LoadedDataset resolve(DatasetSpec spec, long seed, InputSpec fixed, List<String> fixedClasses) {
+        switch (spec.kind()) {
+            case CSV:
+                return TableSource.load(spec, seed, archive(spec), options,
+                        fixed instanceof TableInput t ? t : null, fixed instanceof TableInput ? fixedClasses : null);
+            case IMAGE_FOLDER:
+                return ImageFolderSource.load(spec, seed, archive(spec), options, cache, listener,
+                        fixed instanceof ImageInput i && i.sized() ? i : null);
+            case IDX_FILES:
+                return spec.inArchive() ? resolveArchivedIdx(spec, archive(spec)) : resolveLocal(spec);
+            default:
+                break;
         }
         if (DatasetRegistry.SAMPLE.equals(spec.name())) {
             return resolveSample();
@@ -70,6 +96,40 @@ public final class DatasetResolver {
             return new UserException(String.format(UNKNOWN_DATASET, spec.name(), names));
         });
         return resolveNamed(dataset, spec);
+    }
+
+    // ---- archives -----------------------------------------------------------------------------------------
+
+    private ArchiveSource archive(DatasetSpec spec) {
+        if (!spec.inArchive()) {
+            return null;
+        }
+        if (!Files.isRegularFile(spec.archive())) {
+            throw new UserException(String.format(LOCAL_FILE_NOT_FOUND, "archive", spec.archive()));
+        }
+        return ArchiveSource.open(spec.archive(), cache, options.archiveLimits(), listener);
+    }
+
+    /** IDX files inside an archive: read from the extracted copy, named {@code archive!/path} in the origins. */
+    private LoadedDataset resolveArchivedIdx(DatasetSpec spec, ArchiveSource archive) {
+        Path[] inner = {spec.trainImages(), spec.trainLabels(), spec.testImages(), spec.testLabels(),
+                spec.validationImages(), spec.validationLabels()};
+        Path[] at = new Path[inner.length];
+        for (int i = 0; i < inner.length; i++) {
+            at[i] = inner[i] == null ? null : archive.resolve(inner[i], false);
+        }
+        DatasetSpec extracted = new DatasetSpec(null, at[0], at[1], at[2], at[3], List.of(), List.of(),
+                spec.classNames(), at[4], at[5]);
+        LoadedDataset data = resolveLocal(extracted);
+        Map<String, String> hashes = new LinkedHashMap<>();
+        hashes.put(TableSource.ARCHIVE, archive.sha256);
+        hashes.putAll(data.contentSha256());
+        Map<String, String> where = new LinkedHashMap<>();
+        where.put(TableSource.ARCHIVE, archive.archive.toString());
+        data.origin().forEach((role, path) -> where.put(role,
+                archive.name(archive.root.relativize(Path.of(path)))));
+        return new LoadedDataset(data.name(), data.train(), data.test(), data.classNames(), hashes, where,
+                data.validation(), data.input());
     }
 
     // ---- local files --------------------------------------------------------------------------------------

@@ -16,15 +16,21 @@ import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
+import dev.mlpmaven.engine.data.archive.ArchiveLimits;
+import dev.mlpmaven.engine.data.archive.CompressedFiles;
+import dev.mlpmaven.engine.data.archive.Compression;
+
 import static dev.mlpmaven.engine.data.IdxMessages.*;
 
 /**
- * Reads IDX files (the MNIST format), gzip-compressed (recognised by the bytes 1f 8b) or raw, checking every
+ * Reads IDX files (the MNIST format), raw or compressed with gzip, xz, bzip2 or zstd (recognised by their magic
+ * bytes, see {@link Compression}), checking every
  * header byte: the two zero bytes, the data type 0x08 (unsigned byte), the number of dimensions (3 for images,
  * 1 for labels), positive dimensions, and the data length against the header (truncated and trailing bytes).
  *
  * <p>Hostile input fails before memory is spent on it: for a raw file the header is checked against the file
- * size before anything is allocated; for gzip the claimed size is bounded by {@code maxPixels} and the buffer
+ * size before anything is allocated; for a compressed file the claimed size is bounded by {@code maxPixels} and the
+ * buffer
  * grows only as real data arrives, so a header claiming billions of items or a gzip bomb fails fast.
  *
  * <p>The SHA-256 of the decompressed content and of the stored bytes are computed in the same single pass.
@@ -101,11 +107,9 @@ public final class IdxReader {
         CountingInputStream counted = new CountingInputStream(hashed);
         BufferedInputStream stored = new BufferedInputStream(counted, 1 << 16);
         try {
-            stored.mark(2);
-            int b0 = stored.read();
-            int b1 = stored.read();
-            stored.reset();
-            boolean gzip = b0 == 0x1f && b1 == 0x8b;
+            Compression compression = Compression.detect(stored);
+            boolean gzip = compression == Compression.GZIP;
+            boolean compressed = compression != Compression.NONE;
             InputStream content;
             if (gzip) {
                 try {
@@ -113,20 +117,24 @@ public final class IdxReader {
                 } catch (ZipException | EOFException e) {
                     throw new UserException(String.format(BAD_GZIP, name, e.getMessage()), e);
                 }
+            } else if (compressed) {
+                // xz, bzip2, zstd: bounded like gzip below (the header's claim, maxPixels, trailing bytes)
+                content = CompressedFiles.open(name, stored, new ArchiveLimits(1, MAX_ARRAY, MAX_ARRAY,
+                        Double.MAX_VALUE, 0)).content();
             } else {
                 hashed.on(false); // raw: the stored bytes are the content, hashed once below
                 content = stored;
             }
-            Parsed parsed = parse(name, content, gzip ? -1 : rawSize, gzip ? rawSize : -1, images, numClasses,
-                    contentDigest);
+            Parsed parsed = parse(name, content, compressed ? -1 : rawSize, compressed ? rawSize : -1, images,
+                    numClasses, contentDigest);
             // consume whatever follows the gzip stream so the file hash covers every stored byte
             byte[] drain = new byte[8192];
             while (stored.read(drain) >= 0) {
                 // draining
             }
             String contentSha = hex(contentDigest.digest());
-            return new Parsed(parsed.images, parsed.labels, contentSha, gzip ? hex(fileDigest.digest()) : contentSha,
-                    counted.count, gzip);
+            return new Parsed(parsed.images, parsed.labels, contentSha,
+                    compressed ? hex(fileDigest.digest()) : contentSha, counted.count, gzip);
         } catch (ZipException e) {
             throw new UserException(String.format(BAD_GZIP, name, e.getMessage()), e);
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package dev.mlpmaven.engine.model;
 
+import java.util.Arrays;
+import java.util.Objects;
 import dev.mlpmaven.runtime.Activation;
 import dev.mlpmaven.runtime.Layer;
 
@@ -28,8 +30,8 @@ public record DenseLayer(int in, int out, String activation, float[] weights, fl
     public Layer toRuntime() {
         Activation a = Activation.of(activation);
         if (a == null) {
-            throw new IllegalArgumentException("activation: found '" + activation + "', expected one of relu, "
-                    + "leaky_relu, elu, gelu, tanh, sigmoid, softmax");
+            throw new IllegalArgumentException("activation: found '" + activation + "', expected one of "
+                    + dev.mlpmaven.config.Activation.names() + ", softmax");
         }
         return new Layer(in, out, a, weights, bias);
     }
@@ -37,5 +39,34 @@ public record DenseLayer(int in, int out, String activation, float[] weights, fl
     /** The engine's layer of a runtime layer (the same arrays). */
     public static DenseLayer of(Layer l) {
         return new DenseLayer(l.in(), l.out(), l.activation().id(), l.weights(), l.bias());
+    }
+
+    /** Equal when every component is, arrays by content (a record's own equals compares arrays by identity). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DenseLayer o
+                && in == o.in
+                && out == o.out
+                && Objects.equals(activation, o.activation)
+                && Arrays.equals(weights, o.weights)
+                && Arrays.equals(bias, o.bias);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(in, out, activation);
+        h = 31 * h + Arrays.hashCode(weights);
+        h = 31 * h + Arrays.hashCode(bias);
+        return h;
+    }
+
+    /** The components, arrays by their length. */
+    @Override
+    public String toString() {
+        return "DenseLayer[" + "in=" + in + ", "
+                + "out=" + out + ", "
+                + "activation=" + activation + ", "
+                + "weights=" + (weights == null ? "null" : "float[" + weights.length + "]") + ", "
+                + "bias=" + (bias == null ? "null" : "float[" + bias.length + "]") + "]";
     }
 }

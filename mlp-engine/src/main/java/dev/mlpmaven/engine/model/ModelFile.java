@@ -1,6 +1,5 @@
 package dev.mlpmaven.engine.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlpmaven.config.UserException;
@@ -76,13 +75,8 @@ public final class ModelFile {
 
     /** The bytes of a model file (format v2) for {@code model}. */
     static byte[] encode(TrainedModel model, Provenance provenance) {
-        String provenanceJson;
-        try {
-            provenanceJson = MAPPER.writeValueAsString(ProvenanceJson.toJson(provenance));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write provenance", e);
-        }
-        return ModelWriter.encode(model.input(), model.runtimeLayers(), model.classNames(), provenanceJson);
+        return ModelWriter.encode(model.input(), model.runtimeLayers(), model.classNames(),
+                ProvenanceJson.compact(provenance));
     }
 
     /**

@@ -21,7 +21,25 @@ public final class ProvenanceJson {
     private ProvenanceJson() {
     }
 
-    /** The JSON object for {@code p}, fields in a fixed order. */
+    /** The compact JSON text of {@code p} (inside a model file's manifest). */
+    public static String compact(Provenance p) {
+        try {
+            return MAPPER.writeValueAsString(toJson(p));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write provenance", e);
+        }
+    }
+
+    /** The pretty-printed JSON text of {@code p} with a final newline ({@code provenance.json}). */
+    public static String pretty(Provenance p) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(p)) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write provenance", e);
+        }
+    }
+
+    /** The JSON object for {@code p}, fields in a fixed order: the one place provenance becomes JSON. */
     public static ObjectNode toJson(Provenance p) {
         ObjectNode o = MAPPER.createObjectNode();
         o.set("experiment", p.experiment());

@@ -88,8 +88,7 @@ public final class IndexWriter {
         List<String> params = differingParameters(rows);
         StringBuilder h = new StringBuilder(16 * 1024);
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<title>mlp-maven experiments</title>\n<script>\n").append(Html.resource("selfcheck.js"))
-                .append("</script>\n<style>\n").append(Html.resource("report.css")).append("</style>\n</head>\n<body>\n")
+                .append("<title>mlp-maven experiments</title>\n<style>\n").append(Html.resource("report.css")).append("</style>\n</head>\n<body>\n")
                 .append("<header><h1>Experiments</h1><div class=\"sub\">mlp-maven \u00b7 ").append(rows.size())
                 .append(rows.size() == 1 ? " experiment" : " experiments").append("</div></header>\n<main>\n<section>\n");
         if (rows.isEmpty()) {
@@ -118,7 +117,7 @@ public final class IndexWriter {
             h.append("</tbody></table>\n<p class=\"muted\">Click a column to sort. Only the settings that differ "
                     + "between experiments are shown; each report lists all of them.</p>\n");
         }
-        h.append("</section>\n</main>\n<pre id=\"mlp-selfcheck\"></pre>\n<script>\n").append(Html.resource("report.js"))
+        h.append("</section>\n</main>\n<script>\n").append(Html.resource("report.js"))
                 .append("</script>\n</body>\n</html>\n");
         return h.toString();
     }

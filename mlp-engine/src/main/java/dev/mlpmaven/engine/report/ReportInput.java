@@ -1,9 +1,12 @@
 package dev.mlpmaven.engine.report;
 
+import java.util.Arrays;
+import java.util.Objects;
 import dev.mlpmaven.config.Experiment;
 import dev.mlpmaven.engine.data.DataSplit;
 import dev.mlpmaven.engine.train.EpochResult;
 import dev.mlpmaven.engine.train.TestResult;
+import dev.mlpmaven.runtime.InputSpec;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -29,12 +32,24 @@ import java.util.Map;
  * @param stoppedEarly  true when early stopping ended training
  * @param bestEpoch     1-based epoch whose weights were kept (0 when not applicable)
  * @param divergence    why training diverged, or null
+ * @param input         how raw inputs became the network's (an image folder's channels and inversion, a table's
+ *                      features), or null for IDX images
  */
 public record ReportInput(Experiment experiment, List<EpochResult> epochs, TestResult test, DataSplit testSplit,
                           int[] predicted, float[] confidence, List<String> classNames,
                           Map<String, String> contentSha256, Map<String, String> origin,
                           double totalSeconds, double loadSeconds, Map<String, String> environment,
-                          boolean stoppedEarly, int bestEpoch, String divergence) {
+                          boolean stoppedEarly, int bestEpoch, String divergence, InputSpec input) {
+
+    /** IDX images. */
+    public ReportInput(Experiment experiment, List<EpochResult> epochs, TestResult test, DataSplit testSplit,
+                       int[] predicted, float[] confidence, List<String> classNames,
+                       Map<String, String> contentSha256, Map<String, String> origin,
+                       double totalSeconds, double loadSeconds, Map<String, String> environment,
+                       boolean stoppedEarly, int bestEpoch, String divergence) {
+        this(experiment, epochs, test, testSplit, predicted, confidence, classNames, contentSha256, origin,
+                totalSeconds, loadSeconds, environment, stoppedEarly, bestEpoch, divergence, null);
+    }
 
     static final String NULL_FIELD = "report input %s: found null, expected a value";
     static final String PREDICTIONS_WITHOUT_TEST = "report input predicted/confidence: found %s without a test result, "
@@ -107,5 +122,54 @@ public record ReportInput(Experiment experiment, List<EpochResult> epochs, TestR
     /** True when there is a test evaluation (the run did not diverge). */
     public boolean hasTest() {
         return test != null;
+    }
+
+    /** Equal when every component is, arrays by content (a record's own equals compares arrays by identity). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ReportInput o
+                && Objects.equals(experiment, o.experiment)
+                && Objects.equals(epochs, o.epochs)
+                && Objects.equals(test, o.test)
+                && Objects.equals(testSplit, o.testSplit)
+                && Arrays.equals(predicted, o.predicted)
+                && Arrays.equals(confidence, o.confidence)
+                && Objects.equals(classNames, o.classNames)
+                && Objects.equals(contentSha256, o.contentSha256)
+                && Objects.equals(origin, o.origin)
+                && Double.compare(totalSeconds, o.totalSeconds) == 0
+                && Double.compare(loadSeconds, o.loadSeconds) == 0
+                && Objects.equals(environment, o.environment)
+                && stoppedEarly == o.stoppedEarly
+                && bestEpoch == o.bestEpoch
+                && Objects.equals(divergence, o.divergence);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(experiment, epochs, test, testSplit, classNames, contentSha256, origin, totalSeconds, loadSeconds, environment, stoppedEarly, bestEpoch, divergence);
+        h = 31 * h + Arrays.hashCode(predicted);
+        h = 31 * h + Arrays.hashCode(confidence);
+        return h;
+    }
+
+    /** The components, arrays by their length. */
+    @Override
+    public String toString() {
+        return "ReportInput[" + "experiment=" + experiment + ", "
+                + "epochs=" + epochs + ", "
+                + "test=" + test + ", "
+                + "testSplit=" + testSplit + ", "
+                + "predicted=" + (predicted == null ? "null" : "int[" + predicted.length + "]") + ", "
+                + "confidence=" + (confidence == null ? "null" : "float[" + confidence.length + "]") + ", "
+                + "classNames=" + classNames + ", "
+                + "contentSha256=" + contentSha256 + ", "
+                + "origin=" + origin + ", "
+                + "totalSeconds=" + totalSeconds + ", "
+                + "loadSeconds=" + loadSeconds + ", "
+                + "environment=" + environment + ", "
+                + "stoppedEarly=" + stoppedEarly + ", "
+                + "bestEpoch=" + bestEpoch + ", "
+                + "divergence=" + divergence + "]";
     }
 }

@@ -1,6 +1,9 @@
 package dev.mlpmaven.engine.report;
 
+import dev.mlpmaven.config.DatasetSpec;
 import dev.mlpmaven.engine.data.DataSplit;
+import dev.mlpmaven.engine.data.IdxImages;
+import dev.mlpmaven.runtime.TableInput;
 import dev.mlpmaven.engine.io.AtomicFiles;
 import dev.mlpmaven.engine.train.EpochResult;
 import org.knowm.xchart.XYChart;
@@ -89,14 +92,19 @@ public final class ReportWriter {
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>").append(esc(name)).append(" \u2014 mlp-maven report</title>\n")
-                .append("<script>\n").append(Html.resource("selfcheck.js")).append("</script>\n")
                 .append("<style>\n").append(Html.resource("report.css")).append("</style>\n</head>\n<body>\n");
         header(h, in);
         h.append("<main>\n<nav>");
-        for (String[] link : new String[][] {{"curves", "Learning curves"}, {"confusion", "Confusion matrix"},
+        String[][] links = in.testSplit().isTable()
+                ? new String[][] {{"curves", "Learning curves"}, {"confusion", "Confusion matrix"},
+                {"per-class", "Per class"}, {"features", "Features"},
+                {"hyperparameters", "Hyperparameters"}, {"data", "Data"}, {"timings", "Timings"},
+                {"environment", "Environment"}}
+                : new String[][] {{"curves", "Learning curves"}, {"confusion", "Confusion matrix"},
                 {"per-class", "Per class"}, {"predictions", "Predictions"}, {"mistakes", "Confident mistakes"},
                 {"hyperparameters", "Hyperparameters"}, {"data", "Data"}, {"timings", "Timings"},
-                {"environment", "Environment"}}) {
+                {"environment", "Environment"}};
+        for (String[] link : links) {
             h.append("<a href=\"#").append(link[0]).append("\">").append(link[1]).append("</a>");
         }
         h.append("</nav>\n");
@@ -108,7 +116,7 @@ public final class ReportWriter {
         data(h, in);
         timings(h, in);
         keyValues(h, "environment", "Environment", in.environment(), false);
-        h.append("</main>\n<pre id=\"mlp-selfcheck\"></pre>\n<script>\n").append(Html.resource("report.js"))
+        h.append("</main>\n<script>\n").append(Html.resource("report.js"))
                 .append("</script>\n</body>\n</html>\n");
         return h.toString();
     }
@@ -234,6 +242,10 @@ public final class ReportWriter {
     }
 
     private static void grids(StringBuilder h, ReportInput in) throws IOException {
+        if (in.testSplit().isTable()) {
+            features(h, in);
+            return;
+        }
         h.append("<section id=\"predictions\"><h2>Predictions on the first test images</h2>\n");
         if (!in.hasTest()) {
             noTest(h);
@@ -263,9 +275,59 @@ public final class ReportWriter {
         h.append("</section>\n");
     }
 
+    /** A table's features instead of image grids: what each column became, from the training rows. */
+    private static void features(StringBuilder h, ReportInput in) {
+        h.append("<section id=\"features\"><h2>Features</h2>\n");
+        if (!(in.input() instanceof TableInput table)) {
+            h.append("<p class=\"muted\">Not recorded.</p>\n</section>\n");
+            return;
+        }
+        h.append("<p class=\"muted\">").append(table.features().size()).append(" columns of the table, ")
+                .append(table.size()).append(" network inputs. Numeric columns are standardised with the training "
+                        + "rows' mean and standard deviation; text columns are one-hot over the training rows' values. "
+                        + "Missing values: ").append(esc(table.missing().id())).append("; unseen categories: ")
+                .append(esc(table.unseenCategory().id())).append(".</p>\n");
+        h.append("<table class=\"sortable\" id=\"features-table\"><thead><tr><th class=\"n\">#</th><th>column</th>"
+                + "<th>type</th><th class=\"n\">inputs</th><th class=\"n\">mean</th><th class=\"n\">std</th>"
+                + "<th>categories</th></tr></thead><tbody>\n");
+        int k = 0;
+        for (TableInput.Feature f : table.features()) {
+            h.append("<tr><td class=\"n\" data-sort=\"").append(k).append("\">").append(k++).append("</td><td>")
+                    .append(esc(f.name())).append("</td>");
+            if (f instanceof TableInput.Numeric n) {
+                h.append("<td>numeric</td>");
+                numCell(h, 1, 0);
+                numCell(h, n.mean(), 4);
+                numCell(h, n.std(), 4);
+                h.append("<td></td>");
+            } else {
+                TableInput.Categorical c = (TableInput.Categorical) f;
+                h.append("<td>text</td>");
+                numCell(h, c.width(), 0);
+                h.append("<td></td><td></td><td>");
+                List<String> shown = c.categories().size() <= 12 ? c.categories() : c.categories().subList(0, 12);
+                h.append(esc(String.join(", ", shown)));
+                if (shown.size() < c.categories().size()) {
+                    h.append(", \u2026 (").append(c.categories().size()).append(')');
+                }
+                h.append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody></table>\n</section>\n");
+    }
+
+    /** How the report draws the test images of this dataset. */
+    private static ImageTiles.Look look(ReportInput in) {
+        boolean folder = in.experiment().dataset() != null
+                && in.experiment().dataset().kind() == DatasetSpec.Kind.IMAGE_FOLDER;
+        return folder ? ImageTiles.Look.AS_STORED : ImageTiles.Look.INK_ON_WHITE;
+    }
+
     private static void tiles(StringBuilder h, ReportInput in, int[] indices, String kind, boolean withConfidence)
             throws IOException {
         DataSplit split = in.testSplit();
+        ImageTiles.Look look = look(in);
         List<String> names = in.classNames();
         h.append("<div class=\"grid\" id=\"").append(kind).append("-grid\">\n");
         for (int i : indices) {
@@ -273,7 +335,7 @@ public final class ReportWriter {
             int pred = in.predicted()[i];
             String caption = "Predict: " + names.get(pred) + " / True: " + names.get(truth);
             h.append("<figure class=\"tile ").append(pred == truth ? "ok" : "wrong").append("\"><img src=\"")
-                    .append(ImageTiles.dataUri(split.images(), i)).append("\" data-check=\"").append(kind)
+                    .append(ImageTiles.dataUri(split.images(), i, look)).append("\" data-check=\"").append(kind)
                     .append(' ').append(i).append("\" alt=\"test image ").append(i + 1).append("\" title=\"")
                     .append(esc(caption + " (test image " + (i + 1) + ", confidence " + pct(in.confidence()[i]) + ")"))
                     .append("\"><figcaption>")
@@ -304,9 +366,15 @@ public final class ReportWriter {
         h.append("<section id=\"data\"><h2>Data</h2>\n<p>Dataset <strong>")
                 .append(esc(in.experiment().dataset() != null && in.experiment().dataset().isNamed()
                         ? in.experiment().dataset().name() : "local files"))
-                .append("</strong>: ").append(in.classNames().size()).append(" classes, ")
-                .append(in.testSplit().size()).append(" test images of ").append(in.testSplit().images().rows())
-                .append('x').append(in.testSplit().images().cols()).append(".</p>\n");
+                .append("</strong>: ").append(in.classNames().size()).append(" classes, ");
+        if (in.testSplit().isTable()) {
+            h.append(in.testSplit().size()).append(" test rows of ").append(in.testSplit().inputWidth())
+                    .append(" network inputs.</p>\n");
+        } else {
+            IdxImages im = in.testSplit().images();
+            h.append(in.testSplit().size()).append(" test images of ").append(im.rows()).append('x').append(im.cols())
+                    .append(im.channels() == 3 ? " (RGB)" : "").append(".</p>\n");
+        }
         h.append("<table class=\"kv\"><thead><tr><th>file</th><th>SHA-256 of the decompressed content</th>"
                 + "<th>origin</th></tr></thead><tbody>\n");
         List<String> roles = new ArrayList<>(in.contentSha256().keySet());

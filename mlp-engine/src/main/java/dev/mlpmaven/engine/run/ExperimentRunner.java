@@ -17,6 +17,7 @@ import dev.mlpmaven.engine.report.ReportInput;
 import dev.mlpmaven.engine.report.ReportWriter;
 import dev.mlpmaven.engine.train.EpochResult;
 import dev.mlpmaven.engine.train.Evaluation;
+import dev.mlpmaven.engine.train.MemoryBudget;
 import dev.mlpmaven.engine.train.Natives;
 import dev.mlpmaven.engine.train.TrainingDivergedException;
 import dev.mlpmaven.engine.train.TrainingListener;
@@ -48,7 +49,7 @@ public final class ExperimentRunner {
     public static final String CHANCE_LEVEL = "%s: test accuracy %.4f is at chance level for %d classes (%.4f): the "
             + "network did not learn - check the learning rate, the input normalisation and the labels";
     /** Arguments: name, what was loaded, seconds. */
-    static final String LOADED_LINE = "%s: data %s loaded in %.2f s (%d train, %d test images, %d classes)";
+    static final String LOADED_LINE = "%s: data %s loaded in %.2f s (%d train, %d test %s, %d classes)";
 
     private final RunOptions options;
     private final RunListener listener;
@@ -98,18 +99,40 @@ public final class ExperimentRunner {
         };
     }
 
-    /** Trains the experiment; {@link UserException} for what the user can fix. */
+    /**
+     * Where a run writes: {@code <root>/<folder>/}, with extra files committed together with the outputs, and
+     * whether the overview index of {@code root} is regenerated afterwards.
+     *
+     * @param root       the folder that holds the run's folder
+     * @param folder     the run's folder name (the experiment name, or a sweep trial's id)
+     * @param extraFiles file name to text, written into the folder before it is committed (a trial's trial.json)
+     * @param index      regenerate {@code root}'s index.html and summary.md
+     */
+    public record Placement(Path root, String folder, Map<String, String> extraFiles, boolean index) {
+        public Placement {
+            extraFiles = Map.copyOf(extraFiles);
+        }
+    }
+
+    /** Trains the experiment into {@code <outputRoot>/<name>/}; {@link UserException} for what the user can fix. */
     public RunResult run(Experiment experiment) {
+        return run(experiment, new Placement(options.outputRoot(), experiment.name(), Map.of(), true));
+    }
+
+    /** Trains the experiment into the placement's folder; {@link UserException} for what the user can fix. */
+    public RunResult run(Experiment experiment, Placement placement) {
         String name = experiment.name();
         // before anything is loaded or trained: the name must be one folder inside the output root
-        Path finalDir = OutputPaths.child(options.outputRoot(), name);
+        Path finalDir = OutputPaths.child(placement.root(), placement.folder());
         Instant start = Instant.now();
         long t0 = System.nanoTime();
         LoadedDataset data = new DatasetResolver(dataOptions(options), dataListener(listener))
-                .resolve(experiment.dataset());
+                .resolve(experiment.dataset(), experiment.seed());
         double loadSeconds = seconds(t0);
         listener.info(String.format(Locale.ROOT, LOADED_LINE, name, data.name(), loadSeconds, data.train().size(),
-                data.test().size(), data.numClasses()));
+                data.test().size(), data.isTable() ? "rows" : "images", data.numClasses()));
+        // before the network is built: a network that cannot fit fails here, with what it needs and what there is
+        MemoryBudget.check(experiment, data, MemoryBudget.Limits.ofThisJvm());
 
         int epochs = experiment.training().epochs();
         TrainingListener progress = new TrainingListener() {
@@ -133,7 +156,7 @@ public final class ExperimentRunner {
         try {
             outcome = new Trainer(experiment, progress).train(data);
         } catch (TrainingDivergedException e) {
-            writeDiverged(experiment, data, e, start, loadSeconds, seconds(t1), seconds(t0), finalDir);
+            writeDiverged(experiment, data, e, start, loadSeconds, seconds(t1), seconds(t0), finalDir, placement);
             throw e;
         }
         double trainSeconds = seconds(t1) - outcome.evaluateSeconds();
@@ -149,21 +172,24 @@ public final class ExperimentRunner {
         Provenance provenance = ProvenanceCollector.collect(experiment, data.contentSha256(),
                 Natives.setBlasThreads(experiment.training().threads()), Natives.describeBlas(),
                 options.projectDir(), start).withEndTime(Instant.now());
-        try (AtomicOutput out = AtomicOutput.begin(options.outputRoot(), experiment.name())) {
+        try (AtomicOutput out = AtomicOutput.begin(placement.root(), placement.folder())) {
             ModelFile.write(outcome.model(), provenance, out.dir().resolve(MODEL_FILE));
             ProvenanceWriter.write(provenance, out.dir().resolve(ProvenanceWriter.FILE_NAME));
-            AtomicFiles.writeString(out.dir().resolve(EXPERIMENT_FILE), experimentJson(experiment));
+            AtomicFiles.writeString(out.dir().resolve(EXPERIMENT_FILE), experimentJson(provenance));
             ReportWriter.write(new ReportInput(experiment, outcome.epochs(), evaluation.result(), data.test(),
                     evaluation.predicted(), evaluation.confidence(), data.classNames(), data.contentSha256(),
                     data.origin(), seconds(t0), loadSeconds, environment(provenance), outcome.stoppedEarly(),
-                    outcome.bestEpoch(), null), out.dir());
+                    outcome.bestEpoch(), null, data.input()), out.dir());
             timings.put("write", seconds(t3));
             timings.put("total", seconds(t0));
             MetricsWriter.write(new RunMetrics(name, outcome.epochs(), evaluation.result(), outcome.stoppedEarly(),
                     outcome.bestEpoch(), null, timings), out.dir());
+            writeExtra(placement, out.dir());
             out.commit();
         }
-        IndexWriter.regenerate(options.outputRoot(), listener::warn);
+        if (placement.index()) {
+            IndexWriter.regenerate(placement.root(), listener::warn);
+        }
 
         double accuracy = evaluation.result().accuracy();
         double total = seconds(t0);
@@ -178,7 +204,8 @@ public final class ExperimentRunner {
     }
 
     private void writeDiverged(Experiment experiment, LoadedDataset data, TrainingDivergedException e, Instant start,
-                               double loadSeconds, double trainSeconds, double totalSeconds, Path finalDir) {
+                               double loadSeconds, double trainSeconds, double totalSeconds, Path finalDir,
+                               Placement placement) {
         Map<String, Double> timings = new LinkedHashMap<>();
         timings.put("loadData", loadSeconds);
         timings.put("train", trainSeconds);
@@ -189,20 +216,28 @@ public final class ExperimentRunner {
         Provenance provenance = ProvenanceCollector.collect(experiment, data.contentSha256(),
                 Natives.setBlasThreads(experiment.training().threads()), Natives.describeBlas(),
                 options.projectDir(), start).withEndTime(Instant.now());
-        try (AtomicOutput out = AtomicOutput.begin(options.outputRoot(), experiment.name())) {
+        try (AtomicOutput out = AtomicOutput.begin(placement.root(), placement.folder())) {
             ProvenanceWriter.write(provenance, out.dir().resolve(ProvenanceWriter.FILE_NAME));
-            AtomicFiles.writeString(out.dir().resolve(EXPERIMENT_FILE), experimentJson(experiment));
+            AtomicFiles.writeString(out.dir().resolve(EXPERIMENT_FILE), experimentJson(provenance));
             ReportWriter.write(new ReportInput(experiment, done, null, data.test(), null, null, data.classNames(),
                     data.contentSha256(), data.origin(), totalSeconds, loadSeconds, environment(provenance), false,
-                    done.size(), e.getMessage()), out.dir());
+                    done.size(), e.getMessage(), data.input()), out.dir());
             MetricsWriter.write(metrics, out.dir());
+            writeExtra(placement, out.dir());
             out.commit();
         }
-        IndexWriter.regenerate(options.outputRoot(), listener::warn);
+        if (placement.index()) {
+            IndexWriter.regenerate(placement.root(), listener::warn);
+        }
     }
 
-    static String experimentJson(Experiment experiment) {
-        return ProvenanceCollector.normaliseExperiment(experiment).toPrettyString() + "\n";
+    private static void writeExtra(Placement placement, Path dir) {
+        placement.extraFiles().forEach((file, text) -> AtomicFiles.writeString(dir.resolve(file), text));
+    }
+
+    /** experiment.json: the normalised experiment of the provenance (the tree its hash is computed over). */
+    static String experimentJson(Provenance provenance) {
+        return provenance.experiment().toPrettyString() + "\n";
     }
 
     private static Map<String, String> environment(Provenance p) {

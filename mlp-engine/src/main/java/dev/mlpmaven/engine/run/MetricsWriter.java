@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mlpmaven.engine.io.AtomicFiles;
+import dev.mlpmaven.engine.io.JsonNumbers;
 import dev.mlpmaven.engine.train.EpochResult;
 import dev.mlpmaven.engine.train.TestResult;
 
@@ -133,11 +134,7 @@ public final class MetricsWriter {
     }
 
     private static void number(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
+        JsonNumbers.put(o, key, v);
     }
 
     private static String text(JsonNode tree) {

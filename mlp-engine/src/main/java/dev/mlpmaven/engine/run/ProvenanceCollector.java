@@ -52,7 +52,7 @@ public final class ProvenanceCollector {
      */
     public static Provenance collect(Experiment experiment, Map<String, String> dataSha256, int threads,
                                      String blasKernel, Path projectDir, Instant startTime) {
-        JsonNode normalised = normaliseExperiment(experiment);
+        JsonNode normalised = normaliseExperiment(experiment, projectDir);
         GitState git = projectDir == null ? GitState.UNKNOWN : gitState(projectDir, GIT_TIMEOUT);
         return new Provenance(normalised, CanonicalJson.sha256(normalised), dataSha256, experiment.seed(),
                 engineVersion(), nd4jVersion(), System.getProperty("java.version"), System.getProperty("java.vendor"),
@@ -61,14 +61,19 @@ public final class ProvenanceCollector {
     }
 
     /**
-     * The experiment as a JSON tree with sorted keys: every record component by name, enums in their YAML
-     * spelling (lower case), paths relative to the experiment file's folder with '/' separators (absolute when
-     * outside it), and without {@code source} (where the file lies does not change what it asks for).
+     * The experiment as a JSON tree in RFC 8785 canonical form ({@link CanonicalJson}): every record component by
+     * name, enums in their YAML spelling (lower case), without {@code source} (where the file lies does not change
+     * what it asks for), integers beyond ±(2^53 - 1) (a seed) as strings, and paths relative to the experiment
+     * file's folder with '/' separators when they lie in that folder or in {@code projectDir} (with {@code ../}),
+     * absolute otherwise. So a checkout that moves keeps its experiment hash; a system folder keeps its name.
+     *
+     * @param projectDir the project folder, or null: then only paths in the experiment's folder are relative
      */
-    public static JsonNode normaliseExperiment(Experiment experiment) {
-        Path base = experiment.source() == null ? null : experiment.source().toAbsolutePath().getParent();
+    public static JsonNode normaliseExperiment(Experiment experiment, Path projectDir) {
+        Path base = experiment.source() == null ? null : experiment.source().toAbsolutePath().normalize().getParent();
+        Path project = projectDir == null ? null : projectDir.toAbsolutePath().normalize();
         SimpleModule module = new SimpleModule();
-        module.addSerializer(Path.class, new PathSerializer(base));
+        module.addSerializer(Path.class, new PathSerializer(base, project));
         @SuppressWarnings({"unchecked", "rawtypes"})
         Class<Enum<?>> enumClass = (Class) Enum.class;
         module.addSerializer(enumClass, new EnumSerializer(enumClass));
@@ -78,7 +83,33 @@ public final class ProvenanceCollector {
                 .build();
         ObjectNode tree = mapper.valueToTree(experiment);
         tree.remove("source");
-        return CanonicalJson.canonical(tree);
+        return CanonicalJson.canonical(bigIntegersAsText(tree));
+    }
+
+    /** {@link #normaliseExperiment(Experiment, Path)} without a project folder. */
+    public static JsonNode normaliseExperiment(Experiment experiment) {
+        return normaliseExperiment(experiment, null);
+    }
+
+    /**
+     * The one hash of an experiment: SHA-256 of the RFC 8785 text of {@link #normaliseExperiment(Experiment, Path)}.
+     * Provenance records it ({@code experimentSha256}) and the plugin's incremental build compares it.
+     */
+    public static String experimentSha256(Experiment experiment, Path projectDir) {
+        return CanonicalJson.sha256(normaliseExperiment(experiment, projectDir));
+    }
+
+    private static JsonNode bigIntegersAsText(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            o.fields().forEachRemaining(e -> e.setValue(bigIntegersAsText(e.getValue())));
+        } else if (node instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                a.set(i, bigIntegersAsText(a.get(i)));
+            }
+        } else if (node.isIntegralNumber() && !CanonicalJson.isSafeInteger(node.bigIntegerValue())) {
+            return com.fasterxml.jackson.databind.node.TextNode.valueOf(node.asText());
+        }
+        return node;
     }
 
     /** The engine version from the build-time properties resource, else the jar manifest, else null. */
@@ -201,10 +232,12 @@ public final class ProvenanceCollector {
 
     private static final class PathSerializer extends StdSerializer<Path> {
         private final Path base;
+        private final Path project;
 
-        PathSerializer(Path base) {
+        PathSerializer(Path base, Path project) {
             super(Path.class);
             this.base = base;
+            this.project = project;
         }
 
         @Override
@@ -212,11 +245,8 @@ public final class ProvenanceCollector {
             Path shown = value;
             if (base != null) {
                 Path abs = base.resolve(value).normalize();
-                if (abs.startsWith(base)) {
-                    shown = base.relativize(abs);
-                } else {
-                    shown = abs;
-                }
+                boolean inProject = project != null && abs.startsWith(project) && base.startsWith(project);
+                shown = abs.startsWith(base) || inProject ? base.relativize(abs) : abs;
             }
             gen.writeString(shown.toString().replace('\\', '/'));
         }

@@ -1,7 +1,5 @@
 package dev.mlpmaven.engine.run;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlpmaven.engine.io.AtomicFiles;
 import dev.mlpmaven.engine.model.Provenance;
 import dev.mlpmaven.engine.model.ProvenanceJson;
@@ -12,18 +10,13 @@ import java.nio.file.Path;
 public final class ProvenanceWriter {
     /** The file name in a run's output folder. */
     public static final String FILE_NAME = "provenance.json";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ProvenanceWriter() {
     }
 
-    /** Pretty-printed JSON with a final newline. */
+    /** Pretty-printed JSON with a final newline ({@link ProvenanceJson#pretty}). */
     public static String toJson(Provenance p) {
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(ProvenanceJson.toJson(p)) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write provenance", e);
-        }
+        return ProvenanceJson.pretty(p);
     }
 
     /** Writes {@code p} to {@code file} atomically. */

@@ -19,8 +19,8 @@ public final class Evaluator {
     }
 
     public static Evaluation evaluate(TrainedModel m, DataSplit split) {
-        if (split.images().pixelsPerImage() != m.inputSize()) {
-            throw new UserException(String.format(Locale.ROOT, WRONG_INPUT, split.images().pixelsPerImage(),
+        if (split.inputWidth() != m.inputSize()) {
+            throw new UserException(String.format(Locale.ROOT, WRONG_INPUT, split.inputWidth(),
                     m.inputSize()));
         }
         for (int i = 0; i < split.size(); i++) {

@@ -25,7 +25,6 @@ public final class Natives {
     static final String EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
 
     private static volatile boolean initialised;
-    private static long initNanos;
 
     private Natives() {
     }
@@ -43,14 +42,8 @@ public final class Natives {
             }
         }
         Nd4j.create(DataType.FLOAT, 1, 1); // forces the backend to load
-        initNanos = System.nanoTime() - t0;
         initialised = true;
-        return initNanos;
-    }
-
-    /** Nanoseconds the first {@link #init()} took: native extraction, loading, backend start. */
-    public static long initNanos() {
-        return initNanos;
+        return System.nanoTime() - t0;
     }
 
     /** The JavaCPP extension to use for these CPU flags, or null to leave JavaCPP's default. */

@@ -158,13 +158,12 @@ final class Network {
     }
 
     static Activation activationOf(String name) {
-        for (Activation a : Activation.values()) {
-            if (a.yamlName().equals(name)) {
-                return a;
-            }
+        Activation a = Activation.of(name);
+        if (a == null) {
+            throw new IllegalArgumentException("activation: found \"" + name + "\", expected one of "
+                    + Activation.names());
         }
-        throw new IllegalArgumentException("activation: found \"" + name + "\", expected one of relu, leaky_relu, "
-                + "elu, gelu, tanh, sigmoid");
+        return a;
     }
 
     /**

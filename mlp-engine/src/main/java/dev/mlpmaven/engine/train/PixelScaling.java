@@ -14,12 +14,20 @@ final class PixelScaling {
      * standard deviation of all pixels of {@code train} (computed exactly from a byte histogram).
      */
     static InputScaling of(Normalization normalization, IdxImages train) {
+        return of(normalization, train, false);
+    }
+
+    /**
+     * As {@link #of(Normalization, IdxImages)}, of the pixels after {@code invert} ({@code 255 - p}) when set: the
+     * runtime's {@code ImageInput} inverts first, then scales.
+     */
+    static InputScaling of(Normalization normalization, IdxImages train, boolean invert) {
         if (normalization == null || normalization == Normalization.SCALE) {
             return InputScaling.UNIT;
         }
         long[] histogram = new long[256];
         for (byte p : train.pixels()) {
-            histogram[p & 0xFF]++;
+            histogram[invert ? 255 - (p & 0xFF) : p & 0xFF]++;
         }
         double n = train.pixels().length;
         double sum = 0;

@@ -49,6 +49,20 @@ final class ScaledInputs {
         return s;
     }
 
+    /** A table's encoded rows, copied off-heap with the constant 1 appended. */
+    static ScaledInputs of(dev.mlpmaven.engine.data.Features features) {
+        int width = features.width();
+        int stride = width + 1;
+        ScaledInputs s = new ScaledInputs(Natives.zeros(features.count(), stride), stride);
+        float[] row = new float[stride];
+        row[width] = 1f;
+        for (int i = 0; i < features.count(); i++) {
+            System.arraycopy(features.values(), i * width, row, 0, width);
+            s.floats.put(i * stride, row);
+        }
+        return s;
+    }
+
     void release() {
         Natives.release(all);
     }

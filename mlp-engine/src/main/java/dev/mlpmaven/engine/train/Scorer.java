@@ -23,14 +23,18 @@ final class Scorer {
         float[] conf = confidence != null ? confidence : new float[n];
         int[] y = new int[ws.maxBatch];
         float[] row = new float[ws.net.inputSize];
-        byte[] pixels = split.images().pixels();
+        byte[] pixels = split.isTable() ? null : split.images().pixels();
         byte[] labels = split.labels().labels();
-        int ppi = split.images().pixelsPerImage();
+        int ppi = split.inputWidth();
         double lossSum = 0;
         int correct = 0;
         for (int start = 0; start < n; start += ws.maxBatch) {
             int b = Math.min(ws.maxBatch, n - start);
-            ws.gather(b, pixels, ppi, labels, order, start, lut, y, row);
+            if (split.isTable()) {
+                ws.gather(b, split.features(), labels, order, start, y);
+            } else {
+                ws.gather(b, pixels, ppi, labels, order, start, lut, y, row);
+            }
             Workspace.Views v = ws.views(b);
             ws.forward(v);
             lossSum += ws.softmaxCrossEntropy(v, y, false, pred, conf, start);

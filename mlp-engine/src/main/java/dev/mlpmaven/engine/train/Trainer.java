@@ -125,8 +125,13 @@ public final class Trainer {
         if (es != null && validationCount == 0) {
             throw new UserException(String.format(Locale.ROOT, NO_VALIDATION, ts.validationSplit()));
         }
-        InputScaling scaling = PixelScaling.of(experiment.model().normalization(), train.images());
-        float[] lut = PixelScaling.lookupTable(scaling);
+        // a table's rows are encoded (standardised, one-hot) by its loader: its floats reach the network as they are
+        InputScaling scaling = train.isTable() ? InputScaling.UNIT
+                : PixelScaling.of(experiment.model().normalization(), train.images(),
+                        data.input() instanceof ImageInput i && i.invert());
+        // the runtime's table (invert, then scaling): training sees exactly what prediction will
+        float[] lut = data.input() instanceof ImageInput image
+                ? image.withScaling(scaling.toRuntime()).lookupTable() : PixelScaling.lookupTable(scaling);
 
         Network net = new Network(data.inputSize(), experiment.model().layers(), data.numClasses());
         double divergedLoss = TrainingDivergedException.limit(data.numClasses());
@@ -145,12 +150,13 @@ public final class Trainer {
             TrainingStep step = new TrainingStep(net, ws, os, dropoutSeed);
             evalWs = new Workspace(net, Math.min(EVAL_BATCH, Math.max(1, Math.max(
                     validationCount, data.test().size()))), false);
-            inputs = ScaledInputs.of(train.images(), lut, maxScaledInputBytes);
+            inputs = train.isTable() ? ScaledInputs.of(train.features())
+                    : ScaledInputs.of(train.images(), lut, maxScaledInputBytes);
             int[] y = new int[batchSize];
             float[] row = new float[data.inputSize()];
-            byte[] pixels = train.images().pixels();
+            byte[] pixels = train.isTable() ? null : train.images().pixels();
             byte[] labels = train.labels().labels();
-            int ppi = train.images().pixelsPerImage();
+            int ppi = train.inputWidth();
 
             List<EpochResult> epochs = new ArrayList<>();
             float[][] best = null;
@@ -220,9 +226,10 @@ public final class Trainer {
             float[] confidence = new float[data.test().size()];
             TestResult test = Scorer.score(evalWs, lut, data.test(), null, predicted, confidence);
             double evaluateSeconds = (System.nanoTime() - evaluateStart) / 1e9;
-            // the model records its image size, so the runtime can check (or resize) images given to it
-            TrainedModel model = net.toModel(scaling, data.classNames()).withInput(ImageInput.of(
-                    train.images().rows(), train.images().cols(), 1, false, ImageInput.Resize.NONE, scaling.toRuntime()));
+            // the model records how a raw input became the network's: the data's (image size, channels, invert,
+            // resize; a table's encoder), with the image scaling computed here
+            TrainedModel model = net.toModel(scaling, data.classNames()).withInput(
+                    data.input() instanceof ImageInput image ? image.withScaling(scaling.toRuntime()) : data.input());
             return new TrainingOutcome(model, epochs,
                     new Evaluation(test, predicted, confidence), stoppedEarly, bestEpoch, evaluateSeconds);
         } finally {
@@ -246,16 +253,16 @@ public final class Trainer {
     }
 
     private void check(LoadedDataset data) {
-        if (data.test().images().pixelsPerImage() != data.inputSize()) {
+        if (data.test().inputWidth() != data.inputSize()) {
             throw new UserException(String.format(Locale.ROOT, INPUT_MISMATCH,
-                    data.test().images().pixelsPerImage(), data.inputSize()));
+                    data.test().inputWidth(), data.inputSize()));
         }
         checkLabels("train", data.train(), data.numClasses());
         checkLabels("test", data.test(), data.numClasses());
         if (data.hasValidationSet()) {
-            if (data.validation().images().pixelsPerImage() != data.inputSize()) {
+            if (data.validation().inputWidth() != data.inputSize()) {
                 throw new UserException(String.format(Locale.ROOT, VALIDATION_INPUT_MISMATCH,
-                        data.validation().images().pixelsPerImage(), data.inputSize()));
+                        data.validation().inputWidth(), data.inputSize()));
             }
             if (experiment.training().validationSplit() > 0) {
                 throw new UserException(String.format(Locale.ROOT, VALIDATION_SET_AND_SPLIT,

@@ -1,5 +1,6 @@
 package dev.mlpmaven.engine.train;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import dev.mlpmaven.engine.data.IdxLabels;
@@ -56,5 +57,28 @@ record ValidationSplit(int[] train, int[] validation) {
             }
         }
         return new ValidationSplit(train, validation);
+    }
+
+    /** Equal when every component is, arrays by content (a record's own equals compares arrays by identity). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ValidationSplit o
+                && Arrays.equals(train, o.train)
+                && Arrays.equals(validation, o.validation);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = 0;
+        h = 31 * h + Arrays.hashCode(train);
+        h = 31 * h + Arrays.hashCode(validation);
+        return h;
+    }
+
+    /** The components, arrays by their length. */
+    @Override
+    public String toString() {
+        return "ValidationSplit[" + "train=" + (train == null ? "null" : "int[" + train.length + "]") + ", "
+                + "validation=" + (validation == null ? "null" : "int[" + validation.length + "]") + "]";
     }
 }

@@ -169,6 +169,21 @@ final class Workspace {
     }
 
     /**
+     * Writes the encoded rows (a table's floats) of samples {@code order[start .. start+b)} into rows of {@code x},
+     * and their labels into {@code y}; {@code order} null: the samples {@code start .. start+b)}.
+     */
+    void gather(int b, dev.mlpmaven.engine.data.Features features, byte[] labels, int[] order, int start, int[] y) {
+        int stride = net.inputSize + 1;
+        int width = features.width();
+        float[] values = features.values();
+        for (int r = 0; r < b; r++) {
+            int s = order == null ? start + r : order[start + r];
+            xf.put(r * stride, values, s * width, width);
+            y[r] = labels[s] & 0xFF;
+        }
+    }
+
+    /**
      * Copies the converted rows (pixels and the constant 1) of samples {@code order[start .. start+b)} into the
      * rows of {@code x}, and their labels into {@code y}.
      */

@@ -45,7 +45,7 @@ class CliArgumentsTest {
     @Test
     void unknown_command_is_named() {
         assertThatThrownBy(() -> CliArguments.parse("fit", "a.yaml"))
-                .hasMessageStartingWith("command line: found command 'fit', expected train, fetch or evaluate");
+                .hasMessageStartingWith("command line: found command 'fit', expected train, fetch, evaluate or aggregate");
     }
 
     @Test
@@ -75,5 +75,19 @@ class CliArgumentsTest {
                 .hasMessage("command line: evaluate found 0 experiment files and no --dataset, expected --dataset NAME"
                         + " or one experiment file");
         assertThat(CliArguments.parse("evaluate", "--model", "m.mlp", "--dataset", "mnist").files()).isEqualTo(List.of());
+    }
+
+    @Test
+    void trial_options_name_one_trial_of_a_sweep_file_each() {
+        CliArguments a = CliArguments.parse("train", "--trial", "3f2a9c1b0d4e=sweeps/lr.yaml", "--trial",
+                "000000000001=lr.yaml");
+        assertThat(a.files()).isEmpty();
+        assertThat(a.trials()).containsExactly(new CliArguments.TrialRef("3f2a9c1b0d4e", Path.of("sweeps/lr.yaml")),
+                new CliArguments.TrialRef("000000000001", Path.of("lr.yaml")));
+        assertThatThrownBy(() -> CliArguments.parse("train", "--trial", "lr.yaml")).isInstanceOf(UserException.class)
+                .hasMessage("command line: --trial lr.yaml: found no id=file, expected ID=FILE (e.g. 3f2a9c1b0d4e=sweep.yaml)");
+        assertThatThrownBy(() -> CliArguments.parse("fetch", "--trial", "a=b.yaml", "b.yaml"))
+                .isInstanceOf(UserException.class).hasMessageStartingWith("command line: found --trial with fetch,"
+                        + " expected it only with train - usage: ");
     }
 }

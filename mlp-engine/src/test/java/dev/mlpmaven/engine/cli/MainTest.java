@@ -54,7 +54,7 @@ class MainTest {
 
         assertThat(r.exitCode()).isEqualTo(Protocol.EXIT_FAILURE);
         assertThat(r.lines()).singleElement().asString()
-                .startsWith("FAILURE command line: found no command, expected train, fetch or evaluate - usage: ");
+                .startsWith("FAILURE command line: found no command, expected train, fetch, evaluate or aggregate - usage: ");
     }
 
     @Test

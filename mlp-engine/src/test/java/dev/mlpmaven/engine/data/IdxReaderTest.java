@@ -56,6 +56,22 @@ class IdxReaderTest {
         assertThat(labels.data().labels()).containsExactly(IdxFixtureGenerator.LABELS);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"xz", "bzip2", "zstd"})
+    void reader_reads_xz_bzip2_and_zstd_by_their_magic_bytes(String codec) throws IOException {
+        byte[] rawBytes = Files.readAllBytes(fixture("images.idx"));
+        byte[] packed = switch (codec) {
+            case "xz" -> dev.mlpmaven.engine.data.archive.ArchiveFixtureGenerator.xz(rawBytes);
+            case "bzip2" -> dev.mlpmaven.engine.data.archive.ArchiveFixtureGenerator.bzip2(rawBytes);
+            default -> dev.mlpmaven.engine.data.archive.ArchiveFixtureGenerator.zstd(rawBytes);
+        };
+        IdxRead<IdxImages> read = reader.readImages("images-idx3-ubyte", new java.io.ByteArrayInputStream(packed),
+                packed.length);
+        assertThat(read.data().pixels()).containsExactly(IdxFixtureGenerator.PIXELS);
+        assertThat(read.contentSha256()).isEqualTo(sha256(rawBytes));
+        assertThat(read.fileSha256()).isEqualTo(sha256(packed));
+    }
+
     @Test
     void reader_rejects_empty_file() {
         Path p = fixture("empty.idx");

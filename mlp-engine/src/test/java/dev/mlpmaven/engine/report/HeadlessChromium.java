@@ -37,14 +37,41 @@ final class HeadlessChromium {
         }
     }
 
-    /** {@code --dump-dom}: the DOM after the load event (and its handlers) ran. */
+    /** {@code --dump-dom}: the DOM after the load event (and its handlers) ran, on the page with the self-check. */
     Result dumpDom(Path page) throws IOException, InterruptedException {
-        return run(List.of("--dump-dom"), page);
+        return run(List.of("--dump-dom"), withSelfCheck(page));
     }
 
     Result screenshot(Path page, Path png, int width, int height) throws IOException, InterruptedException {
         return run(List.of("--hide-scrollbars", "--screenshot=" + png.toAbsolutePath(),
-                "--window-size=" + width + "," + height), page);
+                "--window-size=" + width + "," + height), withSelfCheck(page));
+    }
+
+    /**
+     * A copy of {@code page} beside it ({@code <name>.selfcheck.html}, so relative images still load) with the
+     * test-only self-check (selfcheck.js, a test resource: reports do not ship it) as the first script of the head
+     * and its hidden output element {@code <pre id="mlp-selfcheck">} at the end of the body.
+     */
+    static Path withSelfCheck(Path page) throws IOException {
+        String html = Files.readString(page, StandardCharsets.UTF_8);
+        String script;
+        try (var in = HeadlessChromium.class.getResourceAsStream("selfcheck.js")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        int head = html.indexOf("<head>");
+        int at = head < 0 ? 0 : head + "<head>".length();
+        int charset = html.indexOf("<meta charset=\"utf-8\">", at);
+        if (charset == at + 1 || charset == at) {
+            at = charset + "<meta charset=\"utf-8\">".length();
+        }
+        String checked = html.substring(0, at) + "\n<script>\n" + script + "</script>\n" + html.substring(at);
+        int body = checked.lastIndexOf("</body>");
+        String pre = "<pre id=\"mlp-selfcheck\" style=\"display: none\"></pre>\n";
+        checked = body < 0 ? checked + pre : checked.substring(0, body) + pre + checked.substring(body);
+        String name = page.getFileName().toString();
+        Path copy = page.resolveSibling(name.replaceFirst("\\.html$", "") + ".selfcheck.html");
+        Files.writeString(copy, checked, StandardCharsets.UTF_8);
+        return copy;
     }
 
     private Result run(List<String> what, Path page) throws IOException, InterruptedException {

@@ -128,7 +128,7 @@ class ReportBrowserTest {
 
     /** The lines the page wrote into {@code <pre id="mlp-selfcheck">}, unescaped. */
     static List<String> selfCheck(String dom) {
-        Matcher m = Pattern.compile("<pre id=\"mlp-selfcheck\">(.*?)</pre>", Pattern.DOTALL).matcher(dom);
+        Matcher m = Pattern.compile("<pre id=\"mlp-selfcheck\"[^>]*>(.*?)</pre>", Pattern.DOTALL).matcher(dom);
         assertThat(m.find()).as("#mlp-selfcheck in the DOM").isTrue();
         return m.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&")
                 .lines().toList();

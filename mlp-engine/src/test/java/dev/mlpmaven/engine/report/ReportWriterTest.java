@@ -41,9 +41,11 @@ class ReportWriterTest {
         }
         String html = Files.readString(dir.resolve("report.html"));
         for (String id : List.of("curves", "confusion", "per-class", "predictions", "mistakes", "hyperparameters",
-                "data", "timings", "environment", "mlp-selfcheck")) {
+                "data", "timings", "environment")) {
             assertThat(html).as("section " + id).contains("id=\"" + id + "\"");
         }
+        assertThat(html).as("the browser test's self-check ships only in tests").doesNotContain("mlp-selfcheck",
+                "__mlpProblems");
         assertThat(html).contains("src=\"loss.png\"", "src=\"accuracy.png\"", "src=\"learning-rate.png\"",
                 "src=\"confusion.png\"");
         assertThat(html).contains("<h2>Hyperparameters</h2>", "optimizer.learningRate", "256 relu dropout 0.2 (he)",

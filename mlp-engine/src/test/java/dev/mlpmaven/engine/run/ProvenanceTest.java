@@ -68,12 +68,39 @@ class ProvenanceTest {
     }
 
     @Test
+    void a_seed_beyond_what_a_double_holds_is_kept_exactly_as_text_and_changes_the_hash() {
+        Experiment small = experiment(dir.resolve("exp.yaml"), 0.01);
+        Experiment big = new Experiment(1, "quick", Long.MAX_VALUE, small.dataset(), small.model(), small.optimizer(),
+                small.training(), small.source());
+        Experiment bigMinusOne = new Experiment(1, "quick", Long.MAX_VALUE - 1, small.dataset(), small.model(),
+                small.optimizer(), small.training(), small.source());
+        assertThat(ProvenanceCollector.normaliseExperiment(big).get("seed").asText()).isEqualTo("9223372036854775807");
+        assertThat(ProvenanceCollector.experimentSha256(big, null))
+                .isNotEqualTo(ProvenanceCollector.experimentSha256(bigMinusOne, null));
+    }
+
+    @Test
+    void paths_in_the_project_but_outside_the_experiment_folder_are_relative_others_absolute() {
+        Path yaml = dir.resolve("project/src/main/mlp/exp.yaml");
+        Experiment e = new Experiment(1, "quick", 42L, new DatasetSpec("mnist", null, null, null, null, List.of(),
+                List.of(dir.resolve("project/data"), Path.of("/usr/share/datasets/mnist")), List.of()),
+                experiment(yaml, 0.01).model(), experiment(yaml, 0.01).optimizer(), experiment(yaml, 0.01).training(),
+                yaml);
+        JsonNode n = ProvenanceCollector.normaliseExperiment(e, dir.resolve("project"));
+        assertThat(n.at("/dataset/dataDirs/0").asText()).isEqualTo("../../../data");
+        assertThat(n.at("/dataset/dataDirs/1").asText()).isEqualTo("/usr/share/datasets/mnist");
+        assertThat(ProvenanceCollector.normaliseExperiment(e).at("/dataset/dataDirs/0").asText())
+                .isEqualTo(dir.resolve("project/data").toString());
+    }
+
+    @Test
     void collect_fills_versions_machine_and_hashes() {
         Instant start = Instant.parse("2026-11-27T01:00:00Z");
         Provenance p = ProvenanceCollector.collect(experiment(dir.resolve("exp.yaml"), 0.01),
                 Map.of("train-images", "a".repeat(64)), 2, "openblas haswell", dir, start);
         assertThat(p.seed()).isEqualTo(42L);
-        assertThat(p.experimentSha256()).isEqualTo(CanonicalJson.sha256(p.experiment()));
+        assertThat(p.experimentSha256()).isEqualTo(CanonicalJson.sha256(p.experiment()))
+                .isEqualTo(ProvenanceCollector.experimentSha256(experiment(dir.resolve("exp.yaml"), 0.01), dir));
         assertThat(p.dataSha256()).containsEntry("train-images", "a".repeat(64));
         assertThat(p.engineVersion()).isEqualTo("0.1.0-SNAPSHOT");
         assertThat(p.nd4jVersion()).isEqualTo("1.0.0-M2.1");

@@ -1,5 +1,7 @@
 package dev.mlpmaven.plugin.check;
 
+import java.util.Arrays;
+import java.util.Objects;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mlpmaven.plugin.Messages;
@@ -99,5 +101,33 @@ public record Metrics(String name, double testAccuracy, double testLoss, int[][]
                     v == null ? "no field" : v.toString(), path));
         }
         return v.asDouble();
+    }
+
+    /** Equal when every component is, arrays by content (a record's own equals compares arrays by identity). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Metrics o
+                && Objects.equals(name, o.name)
+                && Double.compare(testAccuracy, o.testAccuracy) == 0
+                && Double.compare(testLoss, o.testLoss) == 0
+                && Arrays.deepEquals(confusionMatrix, o.confusionMatrix)
+                && Objects.equals(classNames, o.classNames);
+    }
+
+    @Override
+    public int hashCode() {
+        int h = Objects.hash(name, testAccuracy, testLoss, classNames);
+        h = 31 * h + Arrays.deepHashCode(confusionMatrix);
+        return h;
+    }
+
+    /** The components, arrays by their length. */
+    @Override
+    public String toString() {
+        return "Metrics[" + "name=" + name + ", "
+                + "testAccuracy=" + testAccuracy + ", "
+                + "testLoss=" + testLoss + ", "
+                + "confusionMatrix=" + (confusionMatrix == null ? "null" : "int[" + confusionMatrix.length + "][]") + ", "
+                + "classNames=" + classNames + "]";
     }
 }

@@ -2,7 +2,9 @@ package dev.mlpmaven.plugin.incremental;
 
 import dev.mlpmaven.config.DatasetSpec;
 import dev.mlpmaven.config.Experiment;
+import dev.mlpmaven.config.FileKind;
 import dev.mlpmaven.engine.io.OutputPaths;
+import dev.mlpmaven.engine.run.ProvenanceCollector;
 import dev.mlpmaven.plugin.Messages;
 
 import java.io.IOException;
@@ -32,10 +34,12 @@ import static dev.mlpmaven.plugin.Messages.format;
  * <p>After a successful training the plugin writes {@code <outputRoot>/<name>/fingerprint} (a properties file):
  * <ul>
  *   <li>{@code plugin}: the plugin version (for a SNAPSHOT also the size and time of its jars);</li>
- *   <li>{@code experiment}: SHA-256 of the experiment as loaded, i.e. after {@code extends} and overrides
- *       (the text of the {@link Experiment} record, every default filled in);</li>
- *   <li>{@code data.*}: SHA-256 of each local data file, or the name of a named dataset (whose files the
- *       resolver checks against pinned checksums);</li>
+ *   <li>{@code experiment}: the experiment hash of provenance ({@code experimentSha256}: SHA-256 of the RFC 8785
+ *       text of the experiment as loaded, after {@code extends} and overrides, every default filled in, paths in
+ *       the project relative to the experiment file);</li>
+ *   <li>{@code data.*}: SHA-256 of each local data file (of the archive holding the data; of every file's path
+ *       and content for an image folder), or the name of a named dataset (whose files the resolver checks against
+ *       pinned checksums);</li>
  *   <li>{@code output.*}: SHA-256 of {@code model.mlp} and {@code metrics.json} as written.</li>
  * </ul>
  * The next build computes the inputs again; when they and the outputs on disk match, the experiment is up to date.
@@ -43,20 +47,54 @@ import static dev.mlpmaven.plugin.Messages.format;
 public final class Fingerprint {
     public static final String FILE = "fingerprint";
     public static final List<String> OUTPUTS = List.of("model.mlp", "metrics.json");
-    private static final int FORMAT = 1;
+    /** 2: the experiment hash is provenance's (RFC 8785, path-independent); 1 hashed Record.toString(). */
+    private static final int FORMAT = 2;
 
     private Fingerprint() {
     }
 
-    /** The inputs of one experiment: plugin version, loaded experiment, data. */
-    public static Map<String, String> inputs(String pluginVersion, Experiment experiment) throws IOException {
+    /**
+     * The inputs of one experiment: plugin version, loaded experiment, data.
+     *
+     * @param projectDir the project folder: paths in it are hashed relative to the experiment file, so a checkout
+     *                   that moves stays up to date
+     */
+    public static Map<String, String> inputs(String pluginVersion, Experiment experiment, Path projectDir)
+            throws IOException {
+        return inputs(pluginVersion, experiment, projectDir, new java.util.HashMap<>());
+    }
+
+    /**
+     * As {@link #inputs(String, Experiment, Path)}, each data file hashed once: {@code hashes} keeps them by path
+     * (the trials of a sweep read the same files).
+     */
+    public static Map<String, String> inputs(String pluginVersion, Experiment experiment, Path projectDir,
+                                             Map<Path, String> hashes)
+            throws IOException {
         Map<String, String> in = new TreeMap<>();
         in.put("format", String.valueOf(FORMAT));
         in.put("plugin", pluginVersion);
-        in.put("experiment", sha256(experiment.toString().getBytes(StandardCharsets.UTF_8)));
+        // the same hash as provenance.json's experimentSha256
+        in.put("experiment", ProvenanceCollector.experimentSha256(experiment, projectDir));
         DatasetSpec d = experiment.dataset();
         if (d.isNamed()) {
             in.put("data.name", d.name());
+        } else if (d.inArchive()) {
+            in.put("data.archive", Files.isRegularFile(d.archive()) ? cached(hashes, d.archive(), false) : "missing");
+        } else if (d.kind() == DatasetSpec.Kind.IMAGE_FOLDER) {
+            in.put("data.images", Files.isDirectory(d.images().folder()) ? cached(hashes, d.images().folder(), true)
+                    : "missing");
+        } else if (d.kind() == DatasetSpec.Kind.CSV) {
+            Map<String, Path> files = new LinkedHashMap<>();
+            files.put("table", d.csv().file());
+            files.put("train-table", d.csv().trainFile());
+            files.put("test-table", d.csv().testFile());
+            for (Map.Entry<String, Path> f : files.entrySet()) {
+                if (f.getValue() != null) {
+                    in.put("data." + f.getKey(), Files.isRegularFile(f.getValue()) ? cached(hashes, f.getValue(), false)
+                            : "missing");
+                }
+            }
         } else {
             Map<String, Path> files = new LinkedHashMap<>();
             files.put("train-images", d.trainImages());
@@ -68,10 +106,22 @@ public final class Fingerprint {
                 files.put("validation-labels", d.validationLabels());
             }
             for (Map.Entry<String, Path> f : files.entrySet()) {
-                in.put("data." + f.getKey(), Files.isRegularFile(f.getValue()) ? sha256(f.getValue()) : "missing");
+                in.put("data." + f.getKey(), Files.isRegularFile(f.getValue()) ? cached(hashes, f.getValue(), false)
+                        : "missing");
             }
         }
         return in;
+    }
+
+    /** The SHA-256 of a file (or, {@code tree}, of a folder's files), from {@code hashes} when it was hashed. */
+    private static String cached(Map<Path, String> hashes, Path path, boolean tree) throws IOException {
+        Path key = path.toAbsolutePath().normalize();
+        String hash = hashes.get(key);
+        if (hash == null) {
+            hash = tree ? treeSha256(path) : sha256(path);
+            hashes.put(key, hash);
+        }
+        return hash;
     }
 
     /** Why {@code outputDir} must be trained again, or empty when it is up to date with {@code inputs}. */
@@ -103,6 +153,9 @@ public final class Fingerprint {
         }
         for (String output : OUTPUTS) {
             Path p = outputDir.resolve(output);
+            if (saved.getProperty("output." + output) == null && !Files.exists(p) && !output.equals(OUTPUTS.get(1))) {
+                continue; // a sweep trial that diverged has metrics and no model
+            }
             if (!Files.isRegularFile(p)) {
                 return Optional.of(format(Messages.STALE_OUTPUT_MISSING, output));
             }
@@ -142,6 +195,7 @@ public final class Fingerprint {
         }
     }
 
+    /** The file's SHA-256; an IOException that says why it cannot be read: "/data/x.idx (permission denied)". */
     static String sha256(Path file) throws IOException {
         MessageDigest md = digest();
         try (InputStream in = Files.newInputStream(file)) {
@@ -149,6 +203,22 @@ public final class Fingerprint {
             for (int n; (n = in.read(buf)) > 0; ) {
                 md.update(buf, 0, n);
             }
+        } catch (IOException e) {
+            throw new IOException(file + " (" + FileKind.reason(e) + ")", e);
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** SHA-256 over the relative path and content of every file below {@code dir}, in path order. */
+    static String treeSha256(Path dir) throws IOException {
+        MessageDigest md = digest();
+        List<Path> files;
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            files = all.filter(Files::isRegularFile).sorted().toList();
+        }
+        for (Path f : files) {
+            md.update((dir.relativize(f).toString().replace('\\', '/') + " " + sha256(f) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(md.digest());
     }

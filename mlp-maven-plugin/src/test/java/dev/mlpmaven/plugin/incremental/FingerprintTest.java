@@ -44,29 +44,29 @@ class FingerprintTest {
 
     @Test
     void unchanged_inputs_and_outputs_are_up_to_date() throws IOException {
-        Map<String, String> in = Fingerprint.inputs("0.1.0", experiment(DatasetSpec.named("fashion-mnist-sample"), 1));
+        Map<String, String> in = Fingerprint.inputs("0.1.0", experiment(DatasetSpec.named("fashion-mnist-sample"), 1), temp);
         assertThat(Fingerprint.staleReason(out, in)).contains("no earlier training in " + out);
 
         Fingerprint.write(out, in);
 
         assertThat(Fingerprint.staleReason(out, in)).isEmpty();
         assertThat(Fingerprint.staleReason(out,
-                Fingerprint.inputs("0.1.0", experiment(DatasetSpec.named("fashion-mnist-sample"), 1)))).isEmpty();
+                Fingerprint.inputs("0.1.0", experiment(DatasetSpec.named("fashion-mnist-sample"), 1), temp))).isEmpty();
     }
 
     @Test
     void changed_experiment_plugin_or_output_is_stale_with_its_reason() throws IOException {
-        Map<String, String> in = Fingerprint.inputs("0.1.0", experiment(DatasetSpec.named("fashion-mnist-sample"), 1));
+        Map<String, String> in = Fingerprint.inputs("0.1.0", experiment(DatasetSpec.named("fashion-mnist-sample"), 1), temp);
         Fingerprint.write(out, in);
 
         assertThat(Fingerprint.staleReason(out,
-                Fingerprint.inputs("0.1.0", experiment(DatasetSpec.named("fashion-mnist-sample"), 2))))
+                Fingerprint.inputs("0.1.0", experiment(DatasetSpec.named("fashion-mnist-sample"), 2), temp)))
                 .contains("the experiment changed since the earlier training");
         assertThat(Fingerprint.staleReason(out,
-                Fingerprint.inputs("0.2.0", experiment(DatasetSpec.named("fashion-mnist-sample"), 1))))
+                Fingerprint.inputs("0.2.0", experiment(DatasetSpec.named("fashion-mnist-sample"), 1), temp)))
                 .contains("the plugin changed since the earlier training (0.1.0)");
         assertThat(Fingerprint.staleReason(out,
-                Fingerprint.inputs("0.1.0", experiment(DatasetSpec.named("mnist"), 1))))
+                Fingerprint.inputs("0.1.0", experiment(DatasetSpec.named("mnist"), 1), temp)))
                 .contains("the experiment changed since the earlier training");
 
         Files.writeString(out.resolve("metrics.json"), "{\"edited\":true}");
@@ -83,12 +83,12 @@ class FingerprintTest {
         }
         Experiment e = experiment(DatasetSpec.localFiles(d.resolve("ti"), d.resolve("tl"), d.resolve("si"),
                 d.resolve("sl")), 1);
-        Fingerprint.write(out, Fingerprint.inputs("0.1.0", e));
-        assertThat(Fingerprint.staleReason(out, Fingerprint.inputs("0.1.0", e))).isEmpty();
+        Fingerprint.write(out, Fingerprint.inputs("0.1.0", e, temp));
+        assertThat(Fingerprint.staleReason(out, Fingerprint.inputs("0.1.0", e, temp))).isEmpty();
 
         Files.writeString(d.resolve("sl"), "other labels");
 
-        assertThat(Fingerprint.staleReason(out, Fingerprint.inputs("0.1.0", e)))
+        assertThat(Fingerprint.staleReason(out, Fingerprint.inputs("0.1.0", e, temp)))
                 .contains("the data changed since the earlier training");
     }
 
@@ -100,18 +100,18 @@ class FingerprintTest {
         }
         Experiment e = experiment(new DatasetSpec(null, d.resolve("ti"), d.resolve("tl"), d.resolve("si"),
                 d.resolve("sl"), List.of(), List.of(), List.of(), d.resolve("vi"), d.resolve("vl")), 1);
-        Fingerprint.write(out, Fingerprint.inputs("0.1.0", e));
-        assertThat(Fingerprint.staleReason(out, Fingerprint.inputs("0.1.0", e))).isEmpty();
+        Fingerprint.write(out, Fingerprint.inputs("0.1.0", e, temp));
+        assertThat(Fingerprint.staleReason(out, Fingerprint.inputs("0.1.0", e, temp))).isEmpty();
 
         Files.writeString(d.resolve("vl"), "other validation labels");
 
-        assertThat(Fingerprint.staleReason(out, Fingerprint.inputs("0.1.0", e)))
+        assertThat(Fingerprint.staleReason(out, Fingerprint.inputs("0.1.0", e, temp)))
                 .contains("the data changed since the earlier training");
     }
 
     @Test
     void fingerprint_is_written_without_leftover_temp_files() throws IOException {
-        Fingerprint.write(out, Fingerprint.inputs("0.1.0", experiment(DatasetSpec.named("fashion-mnist-sample"), 1)));
+        Fingerprint.write(out, Fingerprint.inputs("0.1.0", experiment(DatasetSpec.named("fashion-mnist-sample"), 1), temp));
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("model.mlp", "metrics.json", "fingerprint");
@@ -134,5 +134,31 @@ class FingerprintTest {
         Fingerprint.delete(root, out);
         assertThat(out.resolve(Fingerprint.FILE)).doesNotExist();
         assertThat(out.resolve("model.mlp")).exists();
+    }
+
+    @Test
+    void a_file_that_cannot_be_hashed_is_named_with_the_reason() throws IOException {
+        Path dir = Files.createDirectories(temp.resolve("data/train.idx"));
+        assertThatThrownBy(() -> Fingerprint.sha256(dir)).isInstanceOf(IOException.class)
+                .hasMessage(dir + " (is a directory)");
+    }
+
+    @Test
+    void a_checkout_that_moves_keeps_its_experiment_hash_which_is_provenances() throws IOException {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        for (String where : java.util.List.of("home/me/project", "moved/elsewhere/project")) {
+            Path project = temp.resolve(where);
+            Path yaml = project.resolve("src/main/mlp/e.yaml");
+            Path data = project.resolve("data");
+            Experiment e = new Experiment(1, "quick", 42, DatasetSpec.localFiles(data.resolve("ti"), data.resolve("tl"),
+                    data.resolve("si"), data.resolve("sl")), experiment(DatasetSpec.named("mnist"), 1).model(),
+                    experiment(DatasetSpec.named("mnist"), 1).optimizer(), new TrainingSpec(64, 1, 0.1, null, 0), yaml);
+            String hash = Fingerprint.inputs("0.1.0", e, project).get("experiment");
+            assertThat(hash).isEqualTo(dev.mlpmaven.engine.run.ProvenanceCollector.experimentSha256(e, project));
+            assertThat(dev.mlpmaven.engine.run.ProvenanceCollector.normaliseExperiment(e, project)
+                    .at("/dataset/trainImages").asText()).isEqualTo("../../../data/ti");
+            seen.add(hash);
+        }
+        assertThat(seen.get(0)).isEqualTo(seen.get(1));
     }
 }

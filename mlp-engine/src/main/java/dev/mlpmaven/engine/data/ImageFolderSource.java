@@ -1,0 +1,151 @@
+package dev.mlpmaven.engine.data;
+
+import dev.mlpmaven.config.DatasetSpec;
+import dev.mlpmaven.config.ImageFolderSpec;
+import dev.mlpmaven.config.UserException;
+import dev.mlpmaven.engine.data.image.ImageFolderLoader;
+import dev.mlpmaven.engine.data.image.ImageFolderLoader.Decoded;
+import dev.mlpmaven.engine.data.image.ImageFolderLoader.Listing;
+import dev.mlpmaven.engine.data.image.ImageMessages;
+import dev.mlpmaven.runtime.ImageInput;
+import dev.mlpmaven.runtime.Scaling;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The image-folder form of a dataset: lists the files (on disk or in an archive), decodes them once and caches the
+ * pixels ({@code images/<key>.bin}, the key hashing every file's path and content with the settings), then splits
+ * them into train, test and validation.
+ */
+final class ImageFolderSource {
+    static final String IMAGES = "images";
+
+    private ImageFolderSource() {
+    }
+
+    static LoadedDataset load(DatasetSpec spec, long seed, ArchiveSource archive, DataOptions options,
+                              DataCache cache, DataListener listener, ImageInput fixed) {
+        ImageFolderSpec s = spec.images();
+        Path root = archive == null ? s.folder() : archive.resolve(s.folder(), true);
+        if (!Files.isDirectory(root)) {
+            throw new UserException(String.format(DataMessages.LOCAL_FILE_NOT_FOUND, "images", root));
+        }
+        String shown = archive == null ? root.toString() : archive.name(s.folder());
+        Listing listing = ImageFolderLoader.list(root, spec.classNames());
+        int channels = fixed != null ? fixed.channels() : s.channels();
+        boolean invert = fixed != null ? fixed.invert() : s.invert();
+        ImageInput input = fixed != null ? ImageInput.of(fixed.height(), fixed.width(), channels, invert,
+                fixed.resize(), Scaling.UNIT)
+                : s.resizes() ? ImageInput.of(s.height(), s.width(), channels, invert, ImageInput.Resize.BILINEAR,
+                Scaling.UNIT) : null;
+        String settings = "channels " + channels + ", invert " + invert + ", size "
+                + (input == null ? "own" : input.height() + "x" + input.width() + " " + input.resize().id());
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        String key;
+        if (archive != null) { // the archive's hash covers every file
+            key = IdxReader.hex(IdxReader.sha256().digest(("archive " + archive.sha256 + " " + s.folder() + "\n"
+                    + settings + "\n" + String.join("\n", listing.classes())).getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)));
+        } else {
+            key = ImageFolderLoader.key(listing, settings, threads);
+        }
+        Path entry = cache.imagesEntry(key);
+        Decoded d = null;
+        try (DataCache.Lock lock = cache.lock("images-" + key, () -> listener.info(String.format(
+                DataMessages.WAITING_FOR_LOCK, "dataset", shown)))) {
+            if (Files.isRegularFile(entry)) {
+                try {
+                    d = ImageFolderLoader.readEntry(entry);
+                } catch (IOException e) {
+                    d = null;
+                }
+                if (d == null || d.count() != listing.files().size()) {
+                    listener.warn(String.format(DataMessages.CACHE_CORRUPT, entry, "not a complete decoded-images file"));
+                    cache.delete(entry);
+                    d = null;
+                } else {
+                    listener.info(String.format(Locale.ROOT, ImageMessages.USING_DECODED, d.count(), shown, entry));
+                }
+            }
+            if (d == null) {
+                long t0 = System.nanoTime();
+                d = ImageFolderLoader.decode(listing, channels, invert, input, threads);
+                cache.write(entry, ImageFolderLoader.encode(d));
+                listener.info(String.format(Locale.ROOT, ImageMessages.DECODED, d.count(), shown,
+                        (System.nanoTime() - t0) / 1e9, threads, entry));
+            }
+        }
+        return assemble(spec, seed, d, listing, shown, key, archive, invert);
+    }
+
+    private static LoadedDataset assemble(DatasetSpec spec, long seed, Decoded d, Listing listing, String shown,
+                                          String key, ArchiveSource archive, boolean invert) {
+        int n = d.count();
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = d.labels()[i] & 0xFF;
+        }
+        int[] train;
+        int[] test;
+        int[] validation = null;
+        if (listing.splitLayout()) {
+            train = where(d, ImageFolderLoader.TRAIN);
+            test = where(d, ImageFolderLoader.TEST);
+            if (listing.hasValidation()) {
+                validation = where(d, ImageFolderLoader.VALIDATION);
+            }
+        } else {
+            StratifiedSplit split = StratifiedSplit.of(labels, listing.classes().size(), spec.testSplit(), seed);
+            if (split.first().length == 0 || split.second().length == 0) {
+                throw new UserException(String.format(Locale.ROOT, ImageMessages.SPLIT_EMPTY, shown, n,
+                        listing.classes().size(), spec.testSplit()));
+            }
+            train = split.first();
+            test = split.second();
+        }
+        Map<String, String> hashes = new LinkedHashMap<>();
+        Map<String, String> origins = new LinkedHashMap<>();
+        if (archive != null) {
+            hashes.put(TableSource.ARCHIVE, archive.sha256);
+            origins.put(TableSource.ARCHIVE, archive.archive.toString());
+        }
+        hashes.put(IMAGES, key);
+        origins.put(IMAGES, shown);
+        ImageInput input = ImageInput.of(d.height(), d.width(), d.channels(), invert,
+                spec.images().resizes() ? ImageInput.Resize.BILINEAR : ImageInput.Resize.NONE, Scaling.UNIT);
+        return new LoadedDataset("local", split(d, train), split(d, test), listing.classes(), hashes, origins,
+                validation == null ? null : split(d, validation), input);
+    }
+
+    private static int[] where(Decoded d, byte which) {
+        int count = 0;
+        for (byte b : d.split()) {
+            count += b == which ? 1 : 0;
+        }
+        int[] at = new int[count];
+        for (int i = 0, k = 0; i < d.count(); i++) {
+            if (d.split()[i] == which) {
+                at[k++] = i;
+            }
+        }
+        return at;
+    }
+
+    private static DataSplit split(Decoded d, int[] at) {
+        int size = d.height() * d.width() * d.channels();
+        byte[] pixels = new byte[at.length * size];
+        byte[] labels = new byte[at.length];
+        for (int i = 0; i < at.length; i++) {
+            System.arraycopy(d.pixels(), at[i] * size, pixels, i * size, size);
+            labels[i] = d.labels()[at[i]];
+        }
+        return new DataSplit(new IdxImages(at.length, d.height(), d.width(), d.channels(), pixels),
+                new IdxLabels(at.length, labels));
+    }
+}

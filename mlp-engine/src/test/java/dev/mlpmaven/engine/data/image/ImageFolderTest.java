@@ -1,0 +1,205 @@
+package dev.mlpmaven.engine.data.image;
+
+import dev.mlpmaven.config.DatasetSpec;
+import dev.mlpmaven.config.ImageFolderSpec;
+import dev.mlpmaven.config.UserException;
+import dev.mlpmaven.engine.data.DataOptions;
+import dev.mlpmaven.engine.data.DatasetResolver;
+import dev.mlpmaven.engine.data.LoadedDataset;
+import dev.mlpmaven.engine.data.DataListener;
+import dev.mlpmaven.runtime.ImageInput;
+import dev.mlpmaven.runtime.Scaling;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+class ImageFolderTest {
+    @TempDir
+    Path tmp;
+    final List<String> infos = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final DataListener listener = new DataListener() {
+        @Override
+        public void info(String message) {
+            infos.add(message);
+        }
+
+        @Override
+        public void warn(String message) {
+            infos.add(message);
+        }
+    };
+
+    /** A w x h RGB PNG whose pixel (x, y) is (r + x, g + y, b). */
+    private Path png(String path, int w, int h, int r, int g, int b, String format) throws IOException {
+        Path file = tmp.resolve(path);
+        Files.createDirectories(file.getParent());
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                img.setRGB(x, y, ((r + x) << 16) | ((g + y) << 8) | b);
+            }
+        }
+        assertThat(ImageIO.write(img, format, file.toFile())).isTrue();
+        return file;
+    }
+
+    private void folder() throws IOException {
+        png("data/train/cat/a.png", 4, 3, 200, 10, 30, "png");
+        png("data/train/cat/b.bmp", 4, 3, 100, 20, 30, "bmp");
+        png("data/train/dog/c.gif", 4, 3, 10, 200, 90, "gif");
+        png("data/test/dog/d.png", 4, 3, 50, 60, 70, "png");
+    }
+
+    private LoadedDataset load(ImageFolderSpec images, List<String> classNames, double testSplit) {
+        return new DatasetResolver(DataOptions.defaults().withCacheDir(tmp.resolve("cache")), listener)
+                .resolve(DatasetSpec.imageFolder(images, classNames, testSplit, null), 42);
+    }
+
+    private String fails(ImageFolderSpec images, List<String> classNames) {
+        Throwable t = catchThrowable(() -> load(images, classNames, 0.2));
+        assertThat(t).isInstanceOf(UserException.class);
+        return t.getMessage().replace(tmp + "/", "");
+    }
+
+    private ImageFolderSpec gray(String folder) {
+        return new ImageFolderSpec(tmp.resolve(folder), 1, 0, 0, false);
+    }
+
+    @Test
+    void split_layout_gives_sorted_classes_and_the_runtime_s_pixels() throws IOException {
+        folder();
+        LoadedDataset d = load(new ImageFolderSpec(tmp.resolve("data"), 3, 0, 0, false), List.of(), 0.2);
+        assertThat(d.classNames()).containsExactly("cat", "dog");
+        assertThat(d.train().size()).isEqualTo(3);
+        assertThat(d.test().size()).isEqualTo(1);
+        assertThat(d.train().images().channels()).isEqualTo(3);
+        assertThat(d.inputSize()).isEqualTo(4 * 3 * 3);
+        // the first training image, a.png: pixel (0,0) is (200, 10, 30), pixel (1,0) is (201, 10, 30)
+        byte[] p = d.train().images().pixels();
+        assertThat(new int[] {p[0] & 0xFF, p[1] & 0xFF, p[2] & 0xFF, p[3] & 0xFF}).containsExactly(200, 10, 30, 201);
+        ImageInput runtime = ImageInput.of(3, 4, 3, false, ImageInput.Resize.NONE, Scaling.UNIT);
+        byte[] a = runtime.pixels(ImageIO.read(tmp.resolve("data/train/cat/a.png").toFile()));
+        assertThat(java.util.Arrays.copyOf(p, a.length)).containsExactly(a);
+        assertThat(d.input()).isEqualTo(runtime);
+    }
+
+    @Test
+    void an_unchanged_rerun_reads_the_decoded_images_from_the_cache() throws IOException {
+        folder();
+        LoadedDataset first = load(gray("data"), List.of(), 0.2);
+        assertThat(infos).anyMatch(m -> m.startsWith("dataset: decoded 4 images of "));
+        infos.clear();
+        LoadedDataset again = load(gray("data"), List.of(), 0.2);
+        assertThat(infos).anyMatch(m -> m.startsWith("dataset: using 4 decoded images of "));
+        assertThat(again.train().images().pixels()).containsExactly(first.train().images().pixels());
+        // a changed file changes the key: decoded again
+        png("data/train/dog/c.gif", 4, 3, 11, 200, 90, "gif");
+        infos.clear();
+        load(gray("data"), List.of(), 0.2);
+        assertThat(infos).anyMatch(m -> m.startsWith("dataset: decoded 4 images of "));
+    }
+
+    @Test
+    void gray_is_bt601_luma_and_invert_and_resize_are_recorded_for_the_model() throws IOException {
+        folder();
+        LoadedDataset d = load(new ImageFolderSpec(tmp.resolve("data"), 1, 6, 8, true), List.of(), 0.2);
+        ImageInput in = (ImageInput) d.input();
+        assertThat(in).isEqualTo(ImageInput.of(6, 8, 1, true, ImageInput.Resize.BILINEAR, Scaling.UNIT));
+        ImageInput runtime = ImageInput.of(6, 8, 1, true, ImageInput.Resize.BILINEAR, Scaling.UNIT);
+        byte[] expected = runtime.pixels(ImageIO.read(tmp.resolve("data/test/dog/d.png").toFile()));
+        // stored as read; the runtime's table inverts and scales, for training and prediction alike
+        assertThat(d.test().images().pixels()).containsExactly(expected);
+        assertThat(ImageInput.luma(50, 60, 70)).isEqualTo(d.test().images().pixels()[0] & 0xFF);
+    }
+
+    @Test
+    void one_folder_of_classes_is_split_by_test_split() throws IOException {
+        for (int i = 0; i < 10; i++) {
+            png("flat/a/" + i + ".png", 2, 2, i, 0, 0, "png");
+            png("flat/b/" + i + ".png", 2, 2, 0, i, 0, "png");
+        }
+        LoadedDataset d = load(gray("flat"), List.of("b", "a"), 0.3);
+        assertThat(d.classNames()).containsExactly("b", "a");
+        assertThat(d.train().size()).isEqualTo(14);
+        assertThat(d.test().size()).isEqualTo(6);
+    }
+
+    @Test
+    void refuses_a_file_that_is_not_an_image() throws IOException {
+        folder();
+        Files.writeString(tmp.resolve("data/train/dog/notes.txt"), "not a picture");
+        assertThat(fails(gray("data"), List.of())).isEqualTo("data/train/dog/notes.txt: found a file that is not an"
+                + " image (javax.imageio knows no such format), expected PNG, JPEG, BMP or GIF - remove it or convert it"
+                + " (hidden files, whose names start with '.', are skipped)");
+    }
+
+    @Test
+    void skips_hidden_files() throws IOException {
+        folder();
+        Files.writeString(tmp.resolve("data/train/dog/.DS_Store"), "not a picture");
+        assertThat(load(gray("data"), List.of(), 0.2).train().size()).isEqualTo(3);
+    }
+
+    @Test
+    void refuses_an_empty_class_folder() throws IOException {
+        folder();
+        Files.createDirectories(tmp.resolve("data/train/emu"));
+        assertThat(fails(gray("data"), List.of())).isEqualTo("data/train/emu: found an empty class folder, expected"
+                + " at least one image - add images or remove the folder");
+    }
+
+    @Test
+    void refuses_a_test_class_that_is_not_in_train() throws IOException {
+        folder();
+        png("data/test/emu/e.png", 4, 3, 1, 2, 3, "png");
+        assertThat(fails(gray("data"), List.of())).isEqualTo("data/test: found class folder 'emu', expected only"
+                + " classes of data/train - a class the model never trains on cannot be tested; add it to train/ or"
+                + " remove it");
+    }
+
+    @Test
+    void refuses_images_of_another_size_without_image_size() throws IOException {
+        folder();
+        png("data/train/dog/wide.png", 5, 3, 1, 2, 3, "png");
+        assertThat(fails(gray("data"), List.of())).isEqualTo("data/train/dog/wide.png: found an image of 5x3 (width x"
+                + " height), expected 4x3 like data/train/cat/a.png - set dataset.imageSize: [3, 5] to resize every"
+                + " image to one size");
+        assertThat(load(new ImageFolderSpec(tmp.resolve("data"), 1, 3, 4, false), List.of(), 0.2).train().size())
+                .isEqualTo(4);
+    }
+
+    @Test
+    void refuses_train_without_test() throws IOException {
+        png("only/train/cat/a.png", 2, 2, 1, 2, 3, "png");
+        assertThat(fails(gray("only"), List.of())).isEqualTo("only: found train/ without test/, expected both (and"
+                + " optionally validation/), each with one folder per class - add test/<class>/ folders, or put the"
+                + " class folders directly in only and use testSplit");
+    }
+
+    @Test
+    void refuses_class_names_that_do_not_match_the_folders() throws IOException {
+        folder();
+        assertThat(fails(gray("data"), List.of("cat", "dog", "emu"))).isEqualTo("dataset.classNames: found class"
+                + " 'emu', expected a class folder of data/train - the names must match the folder names");
+        assertThat(fails(gray("data"), List.of("cat"))).isEqualTo("data/train: found class folder 'dog', expected"
+                + " one listed in dataset.classNames - add it to classNames or remove the folder");
+    }
+
+    @Test
+    void refuses_a_file_outside_the_class_folders() throws IOException {
+        folder();
+        png("data/train/stray.png", 4, 3, 1, 2, 3, "png");
+        assertThat(fails(gray("data"), List.of())).isEqualTo("data/train/stray.png: found a file outside the class"
+                + " folders, expected only folders here (one folder per class) - move it into a class folder or out of"
+                + " the dataset");
+    }
+}
