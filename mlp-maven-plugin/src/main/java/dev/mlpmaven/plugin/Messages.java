@@ -197,6 +197,48 @@ public final class Messages {
     public static final String CHECK_SUMMARY_MINIMUM = "%s is %.4f (minimum %.4f)";
     public static final String CHECK_SUMMARY_MAXIMUM = "%s is %.4f (maximum %.4f)";
 
+    // --- the baseline rule of check (BaselineGate) ---
+
+    /** Violation: experiment, its accuracy, the drop, the baseline's accuracy, the baseline, samples, the limit. */
+    public static final String CHECK_BASELINE = "mlp: %s: test accuracy is %.4f, %.4f below the %.4f of the baseline"
+            + " %s on the same test data (%d samples), but expected a drop of at most %.4f";
+
+    /** Info: accuracy, baseline, its accuracy, samples, drop, limit. */
+    public static final String CHECK_SUMMARY_BASELINE = "test accuracy %.4f, baseline %s %.4f on the same %d test"
+            + " samples: a drop of %.4f (maximum %.4f)";
+
+    public static final String BASELINE_BAD_COORDINATES = "mlp: baseline '%s': expected"
+            + " groupId:artifactId:version[:classifier] (a version, or a range such as [0,) for its last release; the"
+            + " classifier defaults to the experiment's name, the type is mlp)";
+
+    public static final String BASELINE_BAD_RANGE = "mlp: baseline '%s': %s, expected a version range such as [0,) or"
+            + " [1.0,2.0)";
+
+    public static final String BASELINE_NO_RELEASE = "mlp: baseline %s: found no release in the repositories (versions"
+            + " found: %s), expected at least one released version with the model - install or deploy a release"
+            + " first, or name a file with <baselineFile>";
+
+    public static final String BASELINE_UNRESOLVED = "mlp: baseline %s: %s - install or deploy that version with its"
+            + " model first, or name a file with <baselineFile>";
+
+    public static final String BASELINE_FILE_MISSING = "mlp: baseline file %s: found no such file, expected a model"
+            + " file (model.mlp) - check <baselineFile> or -Dmlp.baselineFile";
+
+    public static final String BASELINE_NOT_A_MODEL = "mlp: %s: %s";
+
+    public static final String BASELINE_NO_CANDIDATE = "mlp: rule for experiment '%s': found no %s, expected the model"
+            + " mlp:train writes - run mlp:train first";
+
+    public static final String BASELINE_NO_EXPERIMENT = "mlp: rule for experiment '%s': found no experiment file"
+            + " of that name in %s, expected it to read today's test data - the baseline is scored on the"
+            + " experiment's dataset; check <experimentDirectory> or -Dmlp.experiment";
+
+    /** Arguments: what (a model), the data's problem. */
+    public static final String BASELINE_DATA = "mlp: %s on today's test data: %s";
+
+    /** Debug: the baseline as written, as resolved, its file. */
+    public static final String BASELINE_RESOLVED = "mlp: baseline %s is %s (%s)";
+
     public static final String CHECK_REPORT_NOT_WRITTEN =
             "mlp: cannot write the JUnit report in %s: %s - check that the folder is writable";
 

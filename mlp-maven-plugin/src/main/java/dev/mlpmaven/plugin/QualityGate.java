@@ -31,12 +31,19 @@ final class QualityGate {
     private final Path outputDirectory;
     private final Path reportsDirectory;
     private final boolean haltOnFailure;
+    private final BaselineGate baselines;
 
     QualityGate(Log log, Path outputDirectory, Path reportsDirectory, boolean haltOnFailure) {
+        this(log, outputDirectory, reportsDirectory, haltOnFailure, null);
+    }
+
+    /** {@code baselines} checks the {@code maximumAccuracyDrop} of a rule; null when no rule has one. */
+    QualityGate(Log log, Path outputDirectory, Path reportsDirectory, boolean haltOnFailure, BaselineGate baselines) {
         this.log = log;
         this.outputDirectory = outputDirectory;
         this.reportsDirectory = reportsDirectory;
         this.haltOnFailure = haltOnFailure;
+        this.baselines = baselines;
     }
 
     /** The configured rules that set a limit, then the command line's rule for every experiment if it sets one. */
@@ -77,6 +84,9 @@ final class QualityGate {
             for (Rule r : rules) {
                 if (r.appliesTo(e.getKey())) {
                     results.addAll(RuleChecker.check(m, r));
+                    if (r.getMaximumAccuracyDrop() != null) {
+                        results.add(baselines.check(e.getKey(), r));
+                    }
                 }
             }
             if (results.isEmpty()) {
