@@ -130,6 +130,10 @@ public record CliArguments(String command, Path outputRoot, Path projectDir, Pat
                 }
             }
         }
+        if (command.equals("aggregate") && files.isEmpty()) {
+            throw new UserException("command line: found no folder of results, expected at least one after aggregate"
+                    + " - " + USAGE);
+        }
         if (!command.equals("evaluate") && files.isEmpty() && trials.isEmpty()) {
             throw new UserException("command line: found no experiment file, expected at least one after "
                     + command + " - " + USAGE);

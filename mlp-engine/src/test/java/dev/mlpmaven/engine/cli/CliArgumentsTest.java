@@ -90,4 +90,15 @@ class CliArgumentsTest {
                 .isInstanceOf(UserException.class).hasMessageStartingWith("command line: found --trial with fetch,"
                         + " expected it only with train - usage: ");
     }
+
+    @Test
+    void aggregate_takes_folders_of_results() {
+        CliArguments a = CliArguments.parse("aggregate", "--output-root", "board", "shards/a", "shards/b");
+        assertThat(a.files()).containsExactly(Path.of("shards/a"), Path.of("shards/b"));
+        assertThat(a.outputRoot()).isEqualTo(Path.of("board"));
+        assertThatThrownBy(() -> CliArguments.parse("aggregate", "--output-root", "board"))
+                .isInstanceOf(UserException.class)
+                .hasMessageStartingWith("command line: found no folder of results, expected at least one after"
+                        + " aggregate - usage: ");
+    }
 }

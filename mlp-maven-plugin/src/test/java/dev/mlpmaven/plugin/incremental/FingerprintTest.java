@@ -76,6 +76,34 @@ class FingerprintTest {
     }
 
     @Test
+    void a_diverged_sweep_trial_with_metrics_and_no_model_stays_up_to_date() throws IOException {
+        Files.delete(out.resolve("model.mlp"));
+        Map<String, String> in = Fingerprint.inputs("0.1.0", experiment(DatasetSpec.named("fashion-mnist-sample"), 1), temp);
+        Fingerprint.write(out, in);
+
+        assertThat(Fingerprint.staleReason(out, in)).isEmpty();
+        Files.delete(out.resolve("metrics.json"));
+        assertThat(Fingerprint.staleReason(out, in)).contains("metrics.json is missing");
+    }
+
+    @Test
+    void a_data_file_read_by_many_trials_is_hashed_once_per_execution() throws IOException {
+        Path d = Files.createDirectories(temp.resolve("shared"));
+        for (String f : List.of("ti", "tl", "si", "sl")) {
+            Files.writeString(d.resolve(f), f);
+        }
+        Experiment e = experiment(DatasetSpec.localFiles(d.resolve("ti"), d.resolve("tl"), d.resolve("si"),
+                d.resolve("sl")), 1);
+        Map<Path, String> hashes = new java.util.HashMap<>();
+        Map<String, String> first = Fingerprint.inputs("0.1.0", e, temp, hashes);
+        assertThat(hashes).hasSize(4);
+        Files.writeString(d.resolve("ti"), "changed while the execution runs");
+        // the same execution keeps the hash it took; a new one sees the change
+        assertThat(Fingerprint.inputs("0.1.0", e, temp, hashes)).isEqualTo(first);
+        assertThat(Fingerprint.inputs("0.1.0", e, temp)).isNotEqualTo(first);
+    }
+
+    @Test
     void changed_local_data_file_is_stale() throws IOException {
         Path d = Files.createDirectories(temp.resolve("data"));
         for (String f : List.of("ti", "tl", "si", "sl")) {
