@@ -48,7 +48,8 @@ import dev.mlpmaven.engine.train.TrainingOutcome;
  * <p>Usage: {@code TrainBenchmark <seed|recipe> [epochs] [threads] [dataDir]}. Variations for profiling the other
  * paths (system properties): {@code -Dbench.activation=gelu}, {@code -Dbench.optimizer=adam|sgd|rmsprop|adamw},
  * {@code -Dbench.momentum=0.9}, {@code -Dbench.dropout=0.2}, {@code -Dbench.batch=512},
- * {@code -Dbench.clipNorm=1}, {@code -Dbench.normalization=standardize}, {@code -Dbench.init=uniform} (or
+ * {@code -Dbench.clipNorm=1}, {@code -Dbench.normalization=standardize}, {@code -Dbench.cpuProfile=true} (the
+ * profile in the training thread's CPU time instead of wall time), {@code -Dbench.init=uniform} (or
  * {@code MLP_BENCH_INIT=uniform}: PyTorch's {@code nn.Linear} initialisation, for a like-for-like accuracy).
  *
  * <p>Prints one line per epoch, the per-phase profile of the training steps ({@link StepProfile}), the gemm-only
@@ -103,7 +104,7 @@ public final class TrainBenchmark {
 
         Experiment e = varied(recipe ? recipe(threads) : seed(threads), threads);
         System.out.println("experiment: " + describe(e) + (recipe ? ", first " + epochs + " epochs" : ""));
-        StepProfile profile = new StepProfile();
+        StepProfile profile = new StepProfile(Boolean.getBoolean("bench.cpuProfile"));
         List<EpochResult> seen = new ArrayList<>();
         TrainingOutcome out = new Trainer(e, r -> {
             seen.add(r);
@@ -126,8 +127,8 @@ public final class TrainBenchmark {
         int[] units = units(e, data);
         double flop = GemmFloor.flopPerSample(units) * trained;
         System.out.printf(Locale.ROOT, "test accuracy %.4f  loss %.4f%n", out.test().accuracy(), out.test().loss());
-        System.out.printf(Locale.ROOT, "profile over %d steps (s, all epochs): %s%n", profile.steps(),
-                profile.toJson());
+        System.out.printf(Locale.ROOT, "profile over %d steps (%s s, all epochs): %s%n", profile.steps(),
+                profile.threadCpu() ? "training thread CPU" : "wall", profile.toJson());
         GemmFloor.Result floor = GemmFloor.measure(units, e.training().batchSize(), trained, 3);
         System.out.printf(Locale.ROOT, "gemm-only floor: %.4f s/epoch min, %.4f median (%.1f GFLOP/s); "
                         + "this run %.1f GFLOP/s at its median%n", floor.minSeconds(), floor.medianSeconds(),

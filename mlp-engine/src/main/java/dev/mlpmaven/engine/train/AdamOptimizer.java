@@ -49,26 +49,22 @@ final class AdamOptimizer extends Optimizer {
     protected void update(int c, float[] w, float[] g, int len) {
         float[] mc = m[c];
         float[] vc = v[c];
-        if (decoupled) {
-            if (wd != 0f) {
-                for (int i = 0; i < len; i++) {
-                    w[i] = w[i] * decay;
-                }
-            }
-        } else if (wd != 0f) {
-            for (int i = 0; i < len; i++) {
-                g[i] = g[i] + wd * w[i];
-            }
-        }
+        // one loop for both: adam decays through the gradient (l2 = wd, decay = 1), adamw the weight (l2 = 0);
+        // multiplying by exactly 1 and adding exactly 0 change nothing
+        float l2 = decoupled ? 0f : wd;
+        float keep = decoupled ? decay : 1f;
         float ib1 = 1 - b1;
         float ib2 = 1 - b2;
+        float step = stepSize;
+        float sc2 = sqrtC2;
         for (int i = 0; i < len; i++) {
-            float gi = g[i];
+            float wi = w[i];
+            float gi = g[i] + l2 * wi;
             float mi = b1 * mc[i] + ib1 * gi;
             float vi = b2 * vc[i] + ib2 * gi * gi;
             mc[i] = mi;
             vc[i] = vi;
-            w[i] = w[i] - stepSize * (mi / ((float) Math.sqrt(vi) / sqrtC2 + eps));
+            w[i] = wi * keep - step * (mi / ((float) Math.sqrt(vi) / sc2 + eps));
         }
     }
 

@@ -29,17 +29,13 @@ final class RmsPropOptimizer extends Optimizer {
     @Override
     protected void update(int c, float[] w, float[] g, int len) {
         float[] s = square[c];
-        if (wd != 0f) {
-            for (int i = 0; i < len; i++) {
-                g[i] = g[i] + wd * w[i];
-            }
-        }
         float irho = 1 - rho;
+        float rate = lr;
         for (int i = 0; i < len; i++) {
-            float gi = g[i];
+            float gi = g[i] + wd * w[i]; // adding exactly 0 without decay
             float si = rho * s[i] + irho * gi * gi;
             s[i] = si;
-            w[i] = w[i] - lr * (gi / ((float) Math.sqrt(si) + eps));
+            w[i] = w[i] - rate * (gi / ((float) Math.sqrt(si) + eps));
         }
     }
 

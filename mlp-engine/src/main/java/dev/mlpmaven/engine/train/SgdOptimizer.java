@@ -5,7 +5,8 @@ import dev.mlpmaven.config.OptimizerSpec;
 /**
  * SGD with optional momentum, Nesterov momentum and L2 weight decay, as PyTorch's {@code torch.optim.SGD}
  * (dampening 0): {@code g += wd*w; v = mu*v + g; w -= lr * (nesterov ? g + mu*v : v)} (with {@code mu = 0}:
- * {@code w -= lr*g}). Each combination has its own loop so that every loop vectorises.
+ * {@code w -= lr*g}). With and without momentum and Nesterov each have their own loop (the decay term is
+ * added as exactly 0 without weight decay), so that every loop vectorises.
  */
 final class SgdOptimizer extends Optimizer {
     private final float[][] velocity;
@@ -27,29 +28,28 @@ final class SgdOptimizer extends Optimizer {
 
     @Override
     protected void update(int c, float[] w, float[] g, int len) {
-        if (wd != 0f) {
-            for (int i = 0; i < len; i++) {
-                g[i] = g[i] + wd * w[i];
-            }
-        }
+        float rate = lr;
+        float m = mu;
+        float l2 = wd; // adding exactly 0 without decay
         if (velocity == null) {
             for (int i = 0; i < len; i++) {
-                w[i] = w[i] - lr * g[i];
+                w[i] = w[i] - rate * (g[i] + l2 * w[i]);
             }
             return;
         }
         float[] v = velocity[c];
         if (spec.nesterov()) {
             for (int i = 0; i < len; i++) {
-                float vi = mu * v[i] + g[i];
+                float gi = g[i] + l2 * w[i];
+                float vi = m * v[i] + gi;
                 v[i] = vi;
-                w[i] = w[i] - lr * (g[i] + mu * vi);
+                w[i] = w[i] - rate * (gi + m * vi);
             }
         } else {
             for (int i = 0; i < len; i++) {
-                float vi = mu * v[i] + g[i];
+                float vi = m * v[i] + (g[i] + l2 * w[i]);
                 v[i] = vi;
-                w[i] = w[i] - lr * vi;
+                w[i] = w[i] - rate * vi;
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.mlpmaven.engine.train;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -33,17 +35,41 @@ public final class StepProfile {
     }
 
     private final long[] nanos = new long[Phase.values().length];
+    private final ThreadMXBean cpu;
     private long last;
     private long steps;
 
+    /** Wall time. */
+    public StepProfile() {
+        this(false);
+    }
+
+    /**
+     * {@code threadCpu}: the training thread's CPU time instead of wall time (about 1 us a phase): robust against
+     * other processes on the machine for the single-threaded phases, but a gemm's share run by OpenBLAS's other
+     * threads is not counted.
+     */
+    public StepProfile(boolean threadCpu) {
+        this.cpu = threadCpu ? ManagementFactory.getThreadMXBean() : null;
+    }
+
+    /** Whether this profile counts thread CPU time. */
+    public boolean threadCpu() {
+        return cpu != null;
+    }
+
+    private long now() {
+        return cpu == null ? System.nanoTime() : cpu.getCurrentThreadCpuTime();
+    }
+
     /** Starts timing (the time until the next {@link #mark} belongs to the phase that mark names). */
     void start() {
-        last = System.nanoTime();
+        last = now();
     }
 
     /** Ends phase {@code p}. */
     void mark(Phase p) {
-        long now = System.nanoTime();
+        long now = now();
         nanos[p.ordinal()] += now - last;
         last = now;
     }

@@ -74,6 +74,11 @@ final class Workspace {
     /** The dropout mask of each hidden layer in the last training forward pass (null: none). */
     final Kernels.Mask[] masks;
     private final Kernels kernels = new Kernels();
+    /** Java copies for the softmax: the logits ({@code C x maxBatch}), and per sample the maximum and the sum. */
+    private final float[] smAll;
+    private final float[] smMax;
+    private final float[] smTotal;
+    private final float[] smRow;
     private final Map<Integer, Views> views = new HashMap<>();
     private Views recent;
     private int onesFor = -1;
@@ -111,6 +116,10 @@ final class Workspace {
         }
         logits = Natives.zeros(net.numClasses, maxBatch);
         lf = Natives.floats(logits);
+        smAll = new float[net.numClasses * maxBatch];
+        smMax = new float[maxBatch];
+        smTotal = new float[maxBatch];
+        smRow = new float[maxBatch];
     }
 
     /** Frees the buffers' off-heap memory; the workspace is unusable afterwards. */
@@ -230,44 +239,67 @@ final class Workspace {
      * Softmax cross-entropy of the logits against {@code y}. Returns the summed loss of the batch. With
      * {@code gradient}, replaces the logits by {@code dLoss/dlogits = (softmax - onehot) / b} (the loss being
      * the batch mean); otherwise, when {@code predicted} is given, stores the arg-max and its probability.
-     * {@code StrictMath}, so that the result is the same on every Java VM.
+     *
+     * <p>The logits are class-major ({@code C x b}), so each step is a loop over the batch for one class, on a Java
+     * copy, which C2 vectorises: the per-sample maximum, {@code e = exp(z - max)} ({@link FastMath#expNonPositive}),
+     * their sum; then {@code loss_j = log(sum_j) - (z_yj - max_j)} with {@code StrictMath.log}, one per sample.
      */
     double softmaxCrossEntropy(Views v, int[] y, boolean gradient, int[] predicted, float[] confidence, int offset) {
         int b = v.b;
         int classes = net.numClasses;
-        float invB = 1f / b;
+        float[] e = smAll;
+        float[] max = smMax;
+        float[] total = smTotal;
+        float[] row = smRow;
+        lf.get(0, e, 0, classes * b);
+        if (predicted != null) { // the first class of the largest logit, from the logits themselves
+            for (int j = 0; j < b; j++) {
+                float best = Float.NEGATIVE_INFINITY;
+                int arg = 0;
+                for (int c = 0; c < classes; c++) {
+                    if (e[c * b + j] > best) {
+                        best = e[c * b + j];
+                        arg = c;
+                    }
+                }
+                predicted[offset + j] = arg;
+            }
+        }
+        System.arraycopy(e, 0, max, 0, b);
+        for (int c = 1; c < classes; c++) {
+            System.arraycopy(e, c * b, row, 0, b);
+            Kernels.maxInto(max, row, b); // NaN propagates: a NaN logit makes the loss NaN
+        }
+        java.util.Arrays.fill(total, 0, b, 0f);
+        for (int c = 0; c < classes; c++) {
+            System.arraycopy(e, c * b, row, 0, b);
+            Kernels.expShifted(row, max, b);
+            Kernels.addInto(total, row, b);
+            System.arraycopy(row, 0, e, c * b, b);
+        }
         double sum = 0;
         for (int j = 0; j < b; j++) {
-            float max = Float.NEGATIVE_INFINITY;
-            int arg = 0;
-            for (int c = 0; c < classes; c++) {
-                float zc = lf.get(c * b + j);
-                if (zc > max) {
-                    max = zc;
-                    arg = c;
-                }
-            }
-            float zyShifted = lf.get(y[j] * b + j) - max;
-            float total = 0f;
-            for (int c = 0; c < classes; c++) {
-                float e = (float) StrictMath.exp(lf.get(c * b + j) - max);
-                total += e;
-                if (gradient) {
-                    lf.put(c * b + j, e);
-                }
-            }
-            double loss = (float) StrictMath.log(total) - zyShifted; // -log softmax_y; NaN for a NaN or infinite logit
+            float zyShifted = lf.get(y[j] * b + j) - max[j];
+            double loss = (float) StrictMath.log(total[j]) - zyShifted; // -log softmax_y; NaN for a NaN/infinite logit
             sum += loss;
-            if (gradient) {
-                float inv = 1f / total;
-                for (int c = 0; c < classes; c++) {
-                    float p = lf.get(c * b + j) * inv;
-                    lf.put(c * b + j, ((c == y[j] ? p - 1f : p)) * invB);
-                }
-            } else if (predicted != null) {
-                predicted[offset + j] = arg;
-                confidence[offset + j] = 1f / total; // exp(max - max) / total
+            if (!gradient && predicted != null) {
+                confidence[offset + j] = 1f / total[j]; // exp(max - max) / total
             }
+        }
+        if (gradient) {
+            float invB = 1f / b;
+            for (int j = 0; j < b; j++) {
+                total[j] = invB / total[j];
+            }
+            for (int c = 0; c < classes; c++) {
+                System.arraycopy(e, c * b, row, 0, b);
+                Kernels.multiply(row, total, b);
+                System.arraycopy(row, 0, e, c * b, b);
+            }
+            for (int j = 0; j < b; j++) {
+                e[y[j] * b + j] -= invB;
+            }
+            lf.put(0, e, 0, classes * b);
         }
         return sum;
     }

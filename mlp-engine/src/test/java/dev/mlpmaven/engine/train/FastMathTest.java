@@ -26,6 +26,23 @@ class FastMathTest {
     }
 
     @Test
+    void exp_of_non_positive_arguments_is_accurate_where_softmax_needs_it() {
+        double worstRel = 0;
+        double worstAbs = 0;
+        for (float x = 0; x >= -30f; x -= 1e-4f) {
+            double exact = StrictMath.exp(x);
+            double err = Math.abs(FastMath.expNonPositive(x) - exact);
+            worstAbs = Math.max(worstAbs, err);
+            if (x >= -2) {
+                worstRel = Math.max(worstRel, err / exact);
+            }
+        }
+        assertThat(FastMath.expNonPositive(0f)).isEqualTo(1f);
+        assertThat(worstRel).isLessThanOrEqualTo(8e-7);
+        assertThat(worstAbs).isLessThanOrEqualTo(2.1e-7);
+    }
+
+    @Test
     void tanh_saturates_to_one_and_keeps_nan_and_zero() {
         assertThat(FastMath.tanh(1e30f)).isEqualTo(1f);
         assertThat(FastMath.tanh(Float.POSITIVE_INFINITY)).isEqualTo(1f);

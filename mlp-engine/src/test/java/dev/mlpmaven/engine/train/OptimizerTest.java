@@ -144,7 +144,7 @@ class OptimizerTest {
                 sq += (double) g * g;
             }
         }
-        assertThat(Optimizer.gradientNorm(net)).isCloseTo(Math.sqrt(sq), within(1e-12));
+        assertThat(Optimizer.gradientNorm(net)).isCloseTo(Math.sqrt(sq), within(1e-7 * Math.sqrt(sq))); // float lanes
     }
 
     @Test
