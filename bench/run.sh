@@ -59,7 +59,7 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   echo "== building mlp-bench (mvn -Pbench -pl mlp-bench -am package)"
   (cd "$ROOT" && mvn -q -B ${MVN_ARGS:-} -Pbench -pl mlp-bench -am package -DskipTests)
 fi
-JAR="$(ls "$ROOT"/mlp-bench/target/mlp-bench-*.jar | head -n 1)"
+JAR="$(ls "$ROOT"/mlp-bench/target/mlp-bench-*.jar | grep -v -e '-sources\.jar$' -e '-javadoc\.jar$' | head -n 1)"
 CP="$JAR:$ROOT/mlp-bench/target/lib/*"
 
 if has djl && [[ ! -f "$DJL_DIR/cp.txt" ]]; then
