@@ -209,7 +209,8 @@ if os.path.exists(ex):
             eps = mj.get("epochs", [])
             t = mj.get("timings") or {}
             if name == "fashion-adam" and t:
-                adam_s = sum(v for v in t.values() if v is not None)
+                adam_s = t["total"] if t.get("total") is not None else sum(
+                    v for k, v in t.items() if v is not None)
             print("  %s: %d epochs, %.1f s of training loop, %s, test accuracy %.4f" % (
                 name, len(eps), sum(e.get("trainSeconds") or 0 for e in eps),
                 ", ".join("%s %.1f s" % (k, v) for k, v in t.items() if v is not None), mj["test"]["accuracy"]))
