@@ -205,8 +205,8 @@ class HostileInputTest {
         assertThat(problems(file)).containsExactly(file + ":2:24: dataset.trainImages" + problem,
                 file + ":2:60: dataset.trainLabels" + problem, file + ":2:95: dataset.testImages" + problem,
                 file + ":2:130: dataset.testLabels" + problem);
-        assertThat(problem).isEqualTo(": found a character device at " + device + ", expected an IDX file (gzip or"
-                + " raw) - name a regular file");
+        assertThat(problem).isEqualTo(": found a character device at " + device + ", expected a regular file"
+                + " - name the data file itself");
     }
 
     @Test
@@ -221,7 +221,7 @@ class HostileInputTest {
                 + " ../../../data/train-labels.idx, testImages: ../../../data/test-images.idx, testLabels:"
                 + " ../../../data/test-labels.idx}\n");
         String expected = file + ":2:69: dataset.trainLabels: found a file at " + locked + " that cannot be read"
-                + " (permission denied), expected a readable IDX file - check its permissions";
+                + " (permission denied), expected a readable file - check its permissions";
         // root reads through every permission bit; in a user namespace of its own it has no such privilege
         List<String> found = "root".equals(System.getProperty("user.name"))
                 ? ProblemsInAUserNamespace.validate(file, project) : problems(file);
