@@ -32,7 +32,7 @@ public enum FileKind {
         this.words = words;
     }
 
-    /** "a directory", "no file", ... as in "found a directory at /x, expected an IDX file". */
+    /** "a directory", "no file", ... as in "found a directory at /x, expected a regular file". */
     public String words() {
         return words;
     }

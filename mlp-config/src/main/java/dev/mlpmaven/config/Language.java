@@ -27,6 +27,10 @@ final class Language {
     private static final StringShape PATH = new StringShape(null, "a file path relative to this file");
     private static final StringShape TEXT = new StringShape(null, "a string");
 
+    /** Where a data file key's path points, and what an IDX file may be. */
+    private static final String IDX_FILE = "an IDX file (raw, or compressed with gzip, xz, bzip2 or zstd, recognised "
+            + "by its magic bytes), relative to the experiment file (with archive: a path inside the archive)";
+
     // ---- dataset
     static final Field DATASET_NAME = Field.of("name", new EnumShape(DATASET_NAMES),
             "A named dataset: the embedded sample, or one found in dataDirs or downloaded.", "mnist");
@@ -37,21 +41,21 @@ final class Language {
             "Folders searched for a local copy before downloading (named datasets only).",
             "[/usr/share/datasets/mnist]").defaultsTo(List.of());
     static final Field TRAIN_IMAGES = Field.of("trainImages", PATH,
-            "Training images, IDX (gzip or raw), relative to the experiment file.",
+            "Training images: " + IDX_FILE + ".",
             "data/train-images-idx3-ubyte.gz");
     static final Field TRAIN_LABELS = Field.of("trainLabels", PATH,
-            "Training labels, IDX (gzip or raw), relative to the experiment file.",
+            "Training labels: " + IDX_FILE + ".",
             "data/train-labels-idx1-ubyte.gz");
     static final Field TEST_IMAGES = Field.of("testImages", PATH,
-            "Test images, IDX (gzip or raw), relative to the experiment file.", "data/t10k-images-idx3-ubyte.gz");
+            "Test images: " + IDX_FILE + ".", "data/t10k-images-idx3-ubyte.gz");
     static final Field TEST_LABELS = Field.of("testLabels", PATH,
-            "Test labels, IDX (gzip or raw), relative to the experiment file.", "data/t10k-labels-idx1-ubyte.gz");
+            "Test labels: " + IDX_FILE + ".", "data/t10k-labels-idx1-ubyte.gz");
     static final Field VALIDATION_IMAGES = Field.of("validationImages", PATH,
-            "Images of a separate validation set, IDX (gzip or raw), relative to the experiment file"
-                    + " (local files only; with validationLabels; instead of training.validationSplit).",
+            "Images of a separate validation set, only with the four IDX files (with validationLabels; instead of"
+                    + " training.validationSplit): " + IDX_FILE + ".",
             "data/validation-images-idx3-ubyte.gz");
     static final Field VALIDATION_LABELS = Field.of("validationLabels", PATH,
-            "Labels of the separate validation set, IDX (gzip or raw), relative to the experiment file.",
+            "Labels of the separate validation set: " + IDX_FILE + ".",
             "data/validation-labels-idx1-ubyte.gz");
     static final Field CLASS_NAMES = Field.of("classNames", new ListShape(TEXT),
             "Class names in label order: names for the labels of IDX files; the order of the class folders of "
@@ -63,14 +67,17 @@ final class Language {
 
     // ---- dataset: archives
     static final Field ARCHIVE = Field.of("archive", PATH,
-            "An archive holding the data (.zip, .tar, .tar.gz, .tgz, .tar.xz, .tar.bz2 or .tar.zst), relative to the "
-                    + "experiment file; images, csv, trainCsv, testCsv and the IDX file keys are then paths inside it.",
+            "An archive holding the data (.zip, .tar, .tar.gz, .tgz, .tar.xz, .tar.bz2 or .tar.zst, recognised by its "
+                    + "magic bytes, not its name), relative to the experiment file; images, csv, trainCsv, testCsv "
+                    + "and the IDX file keys (validation files included) are then paths inside it, extracted once "
+                    + "into the cache. Not with a named dataset.",
             "data/faces.tar.xz");
 
     // ---- dataset: image folders
     static final Field IMAGES = Field.of("images", PATH,
             "A folder of images (PNG, JPEG, BMP, GIF) with one sub-folder per class: train/<class>/ and "
-                    + "test/<class>/ (and optionally validation/<class>/), or just <class>/ folders split by testSplit.",
+                    + "test/<class>/ (and optionally validation/<class>/), or just <class>/ folders split by testSplit; "
+                    + "relative to the experiment file (with archive: a path inside the archive).",
             "data/faces/");
     static final Field CHANNELS = Field.of("channels",
             new OneOf(List.of(new IntShape(1, 1), new IntShape(3, 3)), "1 or 3"),
@@ -89,12 +96,15 @@ final class Language {
 
     // ---- dataset: csv tables
     static final Field CSV = Field.of("csv", PATH,
-            "One CSV table (plain, or compressed with gzip, xz, bzip2 or zstd), split into train and test by "
-                    + "testSplit.", "data/iris.csv");
+            "One CSV table (plain, or compressed with gzip, xz, bzip2 or zstd, recognised by its magic bytes), "
+                    + "relative to the experiment file (with archive: a path inside the archive), split into train "
+                    + "and test by testSplit.", "data/iris.csv");
     static final Field TRAIN_CSV = Field.of("trainCsv", PATH,
-            "The training table (with testCsv, instead of csv).", "data/train.csv");
+            "The training table (with testCsv, instead of csv), plain or compressed like csv, relative to the "
+                    + "experiment file (with archive: a path inside the archive).", "data/train.csv");
     static final Field TEST_CSV = Field.of("testCsv", PATH,
-            "The test table, with the columns of trainCsv.", "data/test.csv");
+            "The test table, with the columns of trainCsv; plain or compressed like csv, located like trainCsv.",
+            "data/test.csv");
     private static final Shape COLUMN = new OneOf(List.of(new StringShape(null, "a column name"),
             new IntShape(0, Integer.MAX_VALUE)), "a column name or a 0-based column index");
     static final Field LABEL = Field.of("label", COLUMN,

@@ -125,14 +125,14 @@ public final class Messages {
             + " - remove it";
     public static final String LOCAL_ONLY = "found classNames with a named dataset, expected it only with local"
             + " files - named datasets bring their own class names";
-    public static final String DATA_FILE_MISSING = "found no file at %s, expected an IDX file (gzip or raw)"
+    public static final String DATA_FILE_MISSING = "found no file at %s, expected an IDX file (raw, gzip, xz, bzip2 or zstd)"
             + " - paths are relative to the experiment file that names them";
 
     public static final String NOT_A_PATH = "found '%s', expected a file path - %s";
-    public static final String DATA_FILE_NOT_A_FILE = "found %s at %s, expected an IDX file (gzip or raw)"
-            + " - name a regular file";
+    public static final String DATA_FILE_NOT_A_FILE = "found %s at %s, expected a regular file"
+            + " - name the data file itself";
     public static final String DATA_FILE_UNREADABLE = "found a file at %s that cannot be read (%s), expected a"
-            + " readable IDX file - check its permissions";
+            + " readable file - check its permissions";
 
     // the experiment name, which names the output folder <outputDirectory>/<name>/
     public static final String NAME_TOO_LONG = "found '%s', expected at most %d characters - the"

@@ -15,10 +15,14 @@ public final class DataMessages {
     /** which field. */
     public static final String LOCAL_FILE_MISSING_FIELD =
             "dataset.%s: found nothing, expected the path of an IDX file - give all four local files or a dataset name";
-    /** field, path. */
+    /** field, path, what was expected ({@link #IDX_FILE}, {@link #CSV_FILE}, ...). */
     public static final String LOCAL_FILE_NOT_FOUND =
-            "dataset.%s: found \"%s\", expected an existing IDX file (gzip or raw) - check the path; relative paths"
+            "dataset.%s: found \"%s\", expected an existing %s - check the path; relative paths"
                     + " are resolved against the experiment file's folder";
+    public static final String IDX_FILE = "IDX file (raw, gzip, xz, bzip2 or zstd)";
+    public static final String CSV_FILE = "CSV file (plain, gzip, xz, bzip2 or zstd)";
+    public static final String ARCHIVE_FILE = "archive (zip or tar, plain or compressed)";
+    public static final String IMAGE_FOLDER = "folder of class folders of images";
     /** train images file, test images file, rows, cols, rows, cols. */
     public static final String IMAGE_SIZE_MISMATCH =
             "%s and %s: found images of %dx%d and %dx%d, expected the same size - are they from the same dataset?";

@@ -105,7 +105,8 @@ public final class DatasetResolver {
             return null;
         }
         if (!Files.isRegularFile(spec.archive())) {
-            throw new UserException(String.format(LOCAL_FILE_NOT_FOUND, "archive", spec.archive()));
+            throw new UserException(String.format(LOCAL_FILE_NOT_FOUND, "archive", spec.archive(),
+                    DataMessages.ARCHIVE_FILE));
         }
         return ArchiveSource.open(spec.archive(), cache, options.archiveLimits(), listener);
     }
@@ -141,7 +142,8 @@ public final class DatasetResolver {
                 throw new UserException(String.format(LOCAL_FILE_MISSING_FIELD, LOCAL_FIELDS[i]));
             }
             if (!Files.isRegularFile(paths[i])) {
-                throw new UserException(String.format(LOCAL_FILE_NOT_FOUND, LOCAL_FIELDS[i], paths[i]));
+                throw new UserException(String.format(LOCAL_FILE_NOT_FOUND, LOCAL_FIELDS[i], paths[i],
+                        DataMessages.IDX_FILE));
             }
         }
         int known = spec.classNames().size();
@@ -178,10 +180,12 @@ public final class DatasetResolver {
         Path imagesFile = spec.validationImages();
         Path labelsFile = spec.validationLabels();
         if (!Files.isRegularFile(imagesFile)) {
-            throw new UserException(String.format(LOCAL_FILE_NOT_FOUND, "validationImages", imagesFile));
+            throw new UserException(String.format(LOCAL_FILE_NOT_FOUND, "validationImages", imagesFile,
+                    DataMessages.IDX_FILE));
         }
         if (!Files.isRegularFile(labelsFile)) {
-            throw new UserException(String.format(LOCAL_FILE_NOT_FOUND, "validationLabels", labelsFile));
+            throw new UserException(String.format(LOCAL_FILE_NOT_FOUND, "validationLabels", labelsFile,
+                    DataMessages.IDX_FILE));
         }
         IdxRead<IdxImages> images = reader.readImages(imagesFile);
         IdxRead<IdxLabels> labels = reader.readLabels(labelsFile, data.numClasses());

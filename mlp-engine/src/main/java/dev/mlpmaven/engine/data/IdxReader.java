@@ -72,7 +72,7 @@ public final class IdxReader {
 
     /**
      * @param name    the file name used in messages
-     * @param in      the stored bytes (gzip or raw); not closed
+     * @param in      the stored bytes (raw, or gzip, xz, bzip2 or zstd); not closed
      * @param rawSize the number of stored bytes if known, or -1
      */
     public IdxRead<IdxImages> readImages(String name, InputStream in, long rawSize) {

@@ -34,7 +34,8 @@ final class ImageFolderSource {
         ImageFolderSpec s = spec.images();
         Path root = archive == null ? s.folder() : archive.resolve(s.folder(), true);
         if (!Files.isDirectory(root)) {
-            throw new UserException(String.format(DataMessages.LOCAL_FILE_NOT_FOUND, "images", root));
+            throw new UserException(String.format(DataMessages.LOCAL_FILE_NOT_FOUND, "images", root,
+                    DataMessages.IMAGE_FOLDER));
         }
         String shown = archive == null ? root.toString() : archive.name(s.folder());
         Listing listing = ImageFolderLoader.list(root, spec.classNames());

@@ -53,7 +53,8 @@ final class TableSource {
         Path path = archive == null ? file : archive.resolve(file, false);
         String name = archive == null ? file.toString() : archive.name(file);
         if (!Files.isRegularFile(path)) {
-            throw new UserException(String.format(DataMessages.LOCAL_FILE_NOT_FOUND, "csv", path));
+            throw new UserException(String.format(DataMessages.LOCAL_FILE_NOT_FOUND, "csv", path,
+                    DataMessages.CSV_FILE));
         }
         return Tables.read(path, name, csv, options.archiveLimits());
     }

@@ -1,6 +1,8 @@
 package dev.mlpmaven.engine.data;
 
+import dev.mlpmaven.config.CsvSpec;
 import dev.mlpmaven.config.DatasetSpec;
+import dev.mlpmaven.config.ImageFolderSpec;
 import dev.mlpmaven.config.UserException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,12 +57,31 @@ class LocalFilesTest {
         DatasetSpec spec = DatasetSpec.localFiles(fixture("images.idx"), fixture("labels.idx"), missing,
                 fixture("labels.idx"));
         assertThatThrownBy(() -> resolve(spec)).isInstanceOf(UserException.class)
-                .hasMessage("dataset.testImages: found \"" + missing + "\", expected an existing IDX file (gzip or"
-                        + " raw) - check the path; relative paths are resolved against the experiment file's folder");
+                .hasMessage("dataset.testImages: found \"" + missing + "\", expected an existing IDX file (raw, gzip,"
+                        + " xz, bzip2 or zstd) - check the path; relative paths are resolved against the experiment file's folder");
         DatasetSpec incomplete = DatasetSpec.localFiles(fixture("images.idx"), null, missing, fixture("labels.idx"));
         assertThatThrownBy(() -> resolve(incomplete)).isInstanceOf(UserException.class)
                 .hasMessage("dataset.trainLabels: found nothing, expected the path of an IDX file - give all four"
                         + " local files or a dataset name");
+    }
+
+    @Test
+    void missing_table_folder_or_archive_says_what_was_expected() {
+        Path missing = cache.resolve("nope");
+        String tail = " - check the path; relative paths are resolved against the experiment file's folder";
+        DatasetSpec csv = DatasetSpec.csvTable(new CsvSpec(missing, null, null, CsvSpec.Header.NAMES, ',',
+                CsvSpec.Column.named("label"), List.of(), "error", "error"), List.of(), 0.2, null);
+        assertThatThrownBy(() -> resolve(csv)).isInstanceOf(UserException.class)
+                .hasMessage("dataset.csv: found \"" + missing + "\", expected an existing CSV file (plain, gzip, xz,"
+                        + " bzip2 or zstd)" + tail);
+        DatasetSpec images = DatasetSpec.imageFolder(new ImageFolderSpec(missing, 1, 0, 0, false), List.of(), 0.2,
+                null);
+        assertThatThrownBy(() -> resolve(images)).isInstanceOf(UserException.class)
+                .hasMessage("dataset.images: found \"" + missing + "\", expected an existing folder of class folders"
+                        + " of images" + tail);
+        assertThatThrownBy(() -> resolve(csv.inArchive(missing))).isInstanceOf(UserException.class)
+                .hasMessage("dataset.archive: found \"" + missing + "\", expected an existing archive (zip or tar,"
+                        + " plain or compressed)" + tail);
     }
 
     @Test

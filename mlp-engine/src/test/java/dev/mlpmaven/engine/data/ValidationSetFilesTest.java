@@ -98,8 +98,8 @@ class ValidationSetFilesTest {
         Path images = write("val-images.idx", IMAGES);
         Path missing = dir.resolve("nope.idx");
         assertThatThrownBy(() -> resolve(spec(images, missing))).isInstanceOf(UserException.class)
-                .hasMessage("dataset.validationLabels: found \"" + missing + "\", expected an existing IDX file (gzip"
-                        + " or raw) - check the path; relative paths are resolved against the experiment file's"
+                .hasMessage("dataset.validationLabels: found \"" + missing + "\", expected an existing IDX file (raw, gzip,"
+                        + " xz, bzip2 or zstd) - check the path; relative paths are resolved against the experiment file's"
                         + " folder");
     }
 
