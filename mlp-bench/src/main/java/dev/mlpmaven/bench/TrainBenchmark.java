@@ -48,7 +48,8 @@ import dev.mlpmaven.engine.train.TrainingOutcome;
  * <p>Usage: {@code TrainBenchmark <seed|recipe> [epochs] [threads] [dataDir]}. Variations for profiling the other
  * paths (system properties): {@code -Dbench.activation=gelu}, {@code -Dbench.optimizer=adam|sgd|rmsprop|adamw},
  * {@code -Dbench.momentum=0.9}, {@code -Dbench.dropout=0.2}, {@code -Dbench.batch=512},
- * {@code -Dbench.clipNorm=1}, {@code -Dbench.normalization=standardize}, {@code -Dbench.cpuProfile=true} (the
+ * {@code -Dbench.clipNorm=1}, {@code -Dbench.normalization=standardize}, {@code -Dbench.seed=7} (another seed
+ * of initialisation, split, shuffling and dropout, for the spread of the accuracy), {@code -Dbench.cpuProfile=true} (the
  * profile in the training thread's CPU time instead of wall time), {@code -Dbench.init=uniform} (or
  * {@code MLP_BENCH_INIT=uniform}: PyTorch's {@code nn.Linear} initialisation, for a like-for-like accuracy).
  *
@@ -207,7 +208,8 @@ public final class TrainBenchmark {
         Normalization normalization = norm == null ? e.model().normalization()
                 : Normalization.valueOf(norm.toUpperCase(Locale.ROOT));
         TrainingSpec ts = e.training();
-        return new Experiment(e.version(), e.name(), e.seed(), e.dataset(), new ModelSpec(layers, normalization), o,
+        long seed = Long.parseLong(System.getProperty("bench.seed", String.valueOf(e.seed())));
+        return new Experiment(e.version(), e.name(), seed, e.dataset(), new ModelSpec(layers, normalization), o,
                 new TrainingSpec(batch, ts.epochs(), ts.validationSplit(), null, threads), null);
     }
 
