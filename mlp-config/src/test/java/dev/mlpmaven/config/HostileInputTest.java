@@ -195,6 +195,40 @@ class HostileInputTest {
     }
 
     @Test
+    void a_data_file_that_is_a_device_is_named_as_such() throws IOException {
+        Files.createDirectories(project.resolve("data"));
+        Path device = Files.createSymbolicLink(project.resolve("data/dev.idx"), Path.of("/dev/null"));
+        String d = "../../../data/dev.idx";
+        Path file = experiment("name: x\ndataset: {trainImages: " + d + ", trainLabels: " + d + ", testImages: " + d
+                + ", testLabels: " + d + "}\n");
+        String problem = ": " + String.format(Messages.DATA_FILE_NOT_A_FILE, "a character device", device);
+        assertThat(problems(file)).containsExactly(file + ":2:24: dataset.trainImages" + problem,
+                file + ":2:60: dataset.trainLabels" + problem, file + ":2:95: dataset.testImages" + problem,
+                file + ":2:130: dataset.testLabels" + problem);
+        assertThat(problem).isEqualTo(": found a character device at " + device + ", expected a regular file"
+                + " - name the data file itself");
+    }
+
+    @Test
+    void an_unreadable_data_file_is_named_with_the_reason() throws Exception {
+        Files.createDirectories(project.resolve("data"));
+        for (String n : List.of("train-images.idx", "train-labels.idx", "test-images.idx", "test-labels.idx")) {
+            Files.writeString(project.resolve("data/" + n), "x");
+        }
+        Path locked = project.resolve("data/train-labels.idx");
+        Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        Path file = experiment("name: x\ndataset: {trainImages: ../../../data/train-images.idx, trainLabels:"
+                + " ../../../data/train-labels.idx, testImages: ../../../data/test-images.idx, testLabels:"
+                + " ../../../data/test-labels.idx}\n");
+        String expected = file + ":2:69: dataset.trainLabels: found a file at " + locked + " that cannot be read"
+                + " (permission denied), expected a readable file - check its permissions";
+        // root reads through every permission bit; in a user namespace of its own it has no such privilege
+        List<String> found = "root".equals(System.getProperty("user.name"))
+                ? ProblemsInAUserNamespace.validate(file, project) : problems(file);
+        assertThat(found).containsExactly(expected);
+    }
+
+    @Test
     void reasons_name_what_went_wrong_in_words() {
         assertThat(FileKind.reason(new java.nio.file.AccessDeniedException("/x"))).isEqualTo("permission denied");
         assertThat(FileKind.reason(new java.nio.file.NoSuchFileException("/x"))).isEqualTo("no such file");

@@ -1,5 +1,6 @@
 package dev.mlpmaven.engine.data;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -11,6 +12,27 @@ import java.util.SplittableRandom;
  * @param second indices of the second part (test)
  */
 public record StratifiedSplit(int[] first, int[] second) {
+
+    /** Equal when both index arrays are, by content (a record's own equals compares arrays by identity). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof StratifiedSplit o && Arrays.equals(first, o.first) && Arrays.equals(second, o.second);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(first) + Arrays.hashCode(second);
+    }
+
+    /** The components, arrays by their length. */
+    @Override
+    public String toString() {
+        return "StratifiedSplit[first=" + length(first) + ", second=" + length(second) + "]";
+    }
+
+    private static String length(int[] a) {
+        return a == null ? "null" : "int[" + a.length + "]";
+    }
 
     /** @param labels the class of each sample, 0 .. classes-1 */
     public static StratifiedSplit of(int[] labels, int classes, double fraction, long seed) {

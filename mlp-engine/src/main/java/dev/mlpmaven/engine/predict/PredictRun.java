@@ -24,8 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -61,6 +63,26 @@ public final class PredictRun {
      * @param confusion   rows: true class, columns: predicted class; null without labels
      */
     public record Result(int count, Path predictions, Path summary, double accuracy, int[][] confusion) {
+        /** Equal when every component is, the matrix by content (a record's own equals compares by identity). */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Result o && count == o.count && Objects.equals(predictions, o.predictions)
+                    && Objects.equals(summary, o.summary) && Double.compare(accuracy, o.accuracy) == 0
+                    && Arrays.deepEquals(confusion, o.confusion);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * Objects.hash(count, predictions, summary, accuracy) + Arrays.deepHashCode(confusion);
+        }
+
+        /** The components, the matrix by its size. */
+        @Override
+        public String toString() {
+            return "Result[count=" + count + ", predictions=" + predictions + ", summary=" + summary + ", accuracy="
+                    + accuracy + ", confusion=" + (confusion == null ? "null" : "int[" + confusion.length + "][]")
+                    + "]";
+        }
     }
 
     private PredictRun() {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.mlpmaven.engine.io.AtomicFiles;
+import dev.mlpmaven.engine.io.JsonNumbers;
 import dev.mlpmaven.engine.sweep.Leaderboard;
 import dev.mlpmaven.engine.sweep.Leaderboard.Row;
 import dev.mlpmaven.engine.sweep.Leaderboard.SweepBoard;
@@ -366,10 +367,6 @@ public final class LeaderboardWriter {
     }
 
     private static void number(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
+        JsonNumbers.put(o, key, v);
     }
 }

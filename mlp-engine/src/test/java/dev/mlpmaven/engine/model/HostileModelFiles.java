@@ -67,4 +67,23 @@ final class HostileModelFiles {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * The same file with weight number {@code index} (of all the tensors, in file order) set to {@code value} and the
+     * manifest's weights checksum updated, so only the finiteness check can refuse it.
+     */
+    static byte[] withWeight(byte[] file, int index, float value) {
+        int start = 16 + manifestLength(file);
+        byte[] weights = Arrays.copyOfRange(file, start, file.length);
+        ByteBuffer.wrap(weights).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(4 * index, value);
+        String sha;
+        try {
+            sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(weights));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] edited = withManifest(file, m -> m.put("weightsSha256", sha));
+        System.arraycopy(weights, 0, edited, 16 + manifestLength(edited), weights.length);
+        return edited;
+    }
 }

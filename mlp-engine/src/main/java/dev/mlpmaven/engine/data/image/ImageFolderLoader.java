@@ -14,9 +14,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,6 +70,29 @@ public final class ImageFolderLoader {
     public record Decoded(int height, int width, int channels, byte[] labels, byte[] split, byte[] pixels) {
         public int count() {
             return labels.length;
+        }
+
+        /** Equal when every component is, arrays by content (a record's own equals compares arrays by identity). */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Decoded o && height == o.height && width == o.width && channels == o.channels
+                    && Arrays.equals(labels, o.labels) && Arrays.equals(split, o.split)
+                    && Arrays.equals(pixels, o.pixels);
+        }
+
+        @Override
+        public int hashCode() {
+            int h = Objects.hash(height, width, channels);
+            h = 31 * h + Arrays.hashCode(labels);
+            h = 31 * h + Arrays.hashCode(split);
+            return 31 * h + Arrays.hashCode(pixels);
+        }
+
+        /** The components, arrays by their length. */
+        @Override
+        public String toString() {
+            return "Decoded[height=" + height + ", width=" + width + ", channels=" + channels + ", labels=byte["
+                    + labels.length + "], split=byte[" + split.length + "], pixels=byte[" + pixels.length + "]]";
         }
     }
 
@@ -224,6 +249,12 @@ public final class ImageFolderLoader {
         ImageInput in = input;
         if (in == null) {
             BufferedImage first = read(files.get(0).path());
+            long values = (long) first.getHeight() * first.getWidth() * channels;
+            if (first.getHeight() > ImageInput.MAX_SIDE || first.getWidth() > ImageInput.MAX_SIDE
+                    || values > ImageInput.MAX_SIZE) {
+                throw new UserException(String.format(Locale.ROOT, IMAGE_TOO_LARGE, files.get(0).path(),
+                        first.getWidth(), first.getHeight(), channels, values, ImageInput.MAX_SIDE, ImageInput.MAX_SIZE));
+            }
             in = ImageInput.of(first.getHeight(), first.getWidth(), channels, invert, ImageInput.Resize.NONE,
                     dev.mlpmaven.runtime.Scaling.UNIT);
         }

@@ -22,9 +22,11 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 import static dev.mlpmaven.engine.data.table.TableMessages.*;
 
@@ -47,6 +49,27 @@ record CsvTable(String name, List<String> columns, List<String[]> rows, int[] li
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES)
             .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE)
             .build();
+
+    /** Equal when every component is, the rows and lines by content (a record's own equals compares by identity). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CsvTable o && Objects.equals(name, o.name) && Objects.equals(columns, o.columns)
+                && Arrays.deepEquals(rows.toArray(), o.rows.toArray()) && Arrays.equals(lines, o.lines)
+                && Objects.equals(sklearnClasses, o.sklearnClasses) && Objects.equals(contentSha256, o.contentSha256);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Objects.hash(name, columns, sklearnClasses, contentSha256)
+                + Arrays.deepHashCode(rows.toArray())) + Arrays.hashCode(lines);
+    }
+
+    /** The components, the rows and lines by their counts. */
+    @Override
+    public String toString() {
+        return "CsvTable[name=" + name + ", columns=" + columns + ", rows=" + rows.size() + " rows, lines=int["
+                + lines.length + "], sklearnClasses=" + sklearnClasses + ", contentSha256=" + contentSha256 + "]";
+    }
 
     static CsvTable read(Path file, String name, CsvSpec spec, ArchiveLimits limits) {
         MessageDigest sha = sha256();
