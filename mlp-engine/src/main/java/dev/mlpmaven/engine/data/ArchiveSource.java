@@ -62,7 +62,8 @@ final class ArchiveSource {
         if (!p.startsWith(root) || !(folder ? Files.isDirectory(p) : Files.isRegularFile(p))) {
             List<String> some;
             try (Stream<Path> all = Files.walk(root)) {
-                some = all.filter(Files::isRegularFile).limit(6).map(f -> root.relativize(f).toString()).toList();
+                some = all.filter(Files::isRegularFile).map(f -> root.relativize(f).toString().replace('\\', '/'))
+                        .sorted().toList();
             } catch (IOException e) {
                 some = List.of();
             }

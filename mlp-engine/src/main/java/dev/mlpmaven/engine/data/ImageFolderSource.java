@@ -43,8 +43,7 @@ final class ImageFolderSource {
         boolean invert = fixed != null ? fixed.invert() : s.invert();
         ImageInput input = fixed != null ? ImageInput.of(fixed.height(), fixed.width(), channels, invert,
                 fixed.resize(), Scaling.UNIT)
-                : s.resizes() ? ImageInput.of(s.height(), s.width(), channels, invert, ImageInput.Resize.BILINEAR,
-                Scaling.UNIT) : null;
+                : s.resizes() ? sized(s, channels, invert) : null;
         String settings = "channels " + channels + ", invert " + invert + ", size "
                 + (input == null ? "own" : input.height() + "x" + input.width() + " " + input.resize().id());
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -83,6 +82,16 @@ final class ImageFolderSource {
             }
         }
         return assemble(spec, seed, d, listing, shown, key, archive, invert);
+    }
+
+    /** The input of {@code imageSize}; one too large for a model's input is the user's to fix. */
+    private static ImageInput sized(ImageFolderSpec s, int channels, boolean invert) {
+        long values = (long) s.height() * s.width() * channels;
+        if (values > ImageInput.MAX_SIZE) {
+            throw new UserException(String.format(Locale.ROOT, ImageMessages.IMAGE_SIZE_TOO_LARGE, s.height(),
+                    s.width(), channels, values, ImageInput.MAX_SIZE));
+        }
+        return ImageInput.of(s.height(), s.width(), channels, invert, ImageInput.Resize.BILINEAR, Scaling.UNIT);
     }
 
     /**

@@ -249,6 +249,12 @@ public final class ImageFolderLoader {
         ImageInput in = input;
         if (in == null) {
             BufferedImage first = read(files.get(0).path());
+            long values = (long) first.getHeight() * first.getWidth() * channels;
+            if (first.getHeight() > ImageInput.MAX_SIDE || first.getWidth() > ImageInput.MAX_SIDE
+                    || values > ImageInput.MAX_SIZE) {
+                throw new UserException(String.format(Locale.ROOT, IMAGE_TOO_LARGE, files.get(0).path(),
+                        first.getWidth(), first.getHeight(), channels, values, ImageInput.MAX_SIDE, ImageInput.MAX_SIZE));
+            }
             in = ImageInput.of(first.getHeight(), first.getWidth(), channels, invert, ImageInput.Resize.NONE,
                     dev.mlpmaven.runtime.Scaling.UNIT);
         }

@@ -36,6 +36,13 @@ public final class ImageMessages {
     /** file, width, height, first file, width, height, height, width. */
     public static final String SIZE_DIFFERS = "%s: found an image of %dx%d (width x height), expected %dx%d like"
             + " %s - set dataset.imageSize: [%d, %d] to resize every image to one size";
+    /** height, width, channels, values, limit. */
+    public static final String IMAGE_SIZE_TOO_LARGE = "dataset.imageSize: found [%d, %d] with %d channel(s) = %d values"
+            + " per image, expected at most %d - use a smaller imageSize (or channels: 1)";
+    /** file, width, height, channels, values, side limit, values limit. */
+    public static final String IMAGE_TOO_LARGE = "%s: found an image of %dx%d (width x height) with %d channel(s) ="
+            + " %d values, expected at most %d pixels each way and %d values - set dataset.imageSize to resize every"
+            + " image to a smaller size";
     /** images, height, width, channels, bytes, limit. */
     public static final String TOO_LARGE = "dataset.images: found %d images of %dx%dx%d = %d bytes, expected at"
             + " most %d - use a smaller dataset.imageSize or fewer images";

@@ -65,8 +65,8 @@ public final class TableLoader {
                        long seed, TableInput fixed, List<String> fixedClasses) {
         int labelColumn = column(spec.label(), train, "label");
         if (test != null && !test.columns().equals(train.columns())) {
-            throw new UserException(String.format(Locale.ROOT, WRONG_WIDTH, test.name(), 1, test.columns().size(),
-                    train.columns().size(), "the columns of " + train.name()));
+            throw new UserException(String.format(Locale.ROOT, COLUMNS_DIFFER, test.name(), columnList(test),
+                    train.name(), columnList(train)));
         }
         List<Integer> featureColumns = new ArrayList<>();
         if (fixed != null) {

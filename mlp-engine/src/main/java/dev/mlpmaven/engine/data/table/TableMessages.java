@@ -17,6 +17,9 @@ public final class TableMessages {
     /** file, detail. */
     public static final String NOT_UTF8 = "%s: found bytes that are not UTF-8 (%s), expected UTF-8 text - save the"
             + " table as UTF-8";
+    /** test file, its columns, training file, its columns. */
+    public static final String COLUMNS_DIFFER = "%s: line 1: found the columns %s, expected the columns of %s (%s)"
+            + " - the test table needs the training table's header, in the same order";
     /** file, line, values found, values expected, what. */
     public static final String WRONG_WIDTH = "%s: line %d: found %d values, expected %d (%s) - every row needs one"
             + " value per column; check the delimiter (dataset.delimiter) and quotes";

@@ -192,4 +192,28 @@ class ArchiveExtractorTest {
             assertThat(all.filter(Files::isRegularFile).toList()).isEmpty();
         }
     }
+    @Test
+    void refuses_an_encrypted_zip_entry() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(bytes)) {
+            z.putNextEntry(new java.util.zip.ZipEntry("flowers/train.csv"));
+            z.write(ArchiveFixtureGenerator.TABLE);
+            z.closeEntry();
+        }
+        byte[] b = bytes.toByteArray();
+        b[6] |= 1; // bit 0 of the general purpose flag, "encrypted", in the local header ...
+        for (int i = b.length - 4; i >= 0; i--) { // ... and in the central directory's entry (PK 1 2)
+            if (b[i] == 'P' && b[i + 1] == 'K' && b[i + 2] == 1 && b[i + 3] == 2) {
+                b[i + 8] |= 1;
+                break;
+            }
+        }
+        Path zip = tmp.resolve("encrypted.zip");
+        Files.write(zip, b);
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(
+                () -> ArchiveExtractor.extract(zip, tmp.resolve("out"), ArchiveLimits.DEFAULTS));
+        assertThat(t).isInstanceOf(UserException.class).hasMessage("archive " + zip + ": entry flowers/train.csv:"
+                + " found an encrypted entry or an unsupported compression method, expected stored or deflated data -"
+                + " write the archive without encryption");
+    }
 }

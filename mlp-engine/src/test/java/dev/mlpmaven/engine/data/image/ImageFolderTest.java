@@ -202,4 +202,65 @@ class ImageFolderTest {
                 + " folders, expected only folders here (one folder per class) - move it into a class folder or out of"
                 + " the dataset");
     }
+    @Test
+    void refuses_a_file_beside_train_and_test() throws IOException {
+        folder();
+        png("data/readme.png", 4, 3, 1, 2, 3, "png");
+        assertThat(fails(gray("data"), List.of())).isEqualTo("data/readme.png: found a file outside the class"
+                + " folders, expected only folders here (train/, test/, validation/) - move it into a class folder or"
+                + " out of the dataset");
+    }
+
+    @Test
+    void refuses_a_folder_without_class_folders() throws IOException {
+        Files.createDirectories(tmp.resolve("none"));
+        assertThat(fails(gray("none"), List.of())).isEqualTo("none: found no class folders, expected one folder per"
+                + " class (e.g. none/cat/, none/dog/) holding its images");
+    }
+
+    @Test
+    void refuses_an_image_that_cannot_be_decoded() throws IOException {
+        folder();
+        byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 1, 2};
+        Files.write(tmp.resolve("data/train/dog/cut.png"), signature);
+        assertThat(fails(gray("data"), List.of())).startsWith("data/train/dog/cut.png: found a file that is not an"
+                + " image (unreadable: ").endsWith("), expected PNG, JPEG, BMP or GIF - remove it or convert it (hidden"
+                + " files, whose names start with '.', are skipped)");
+    }
+
+    @Test
+    void refuses_images_that_do_not_fit_one_array() throws IOException {
+        for (int i = 0; i < 64; i++) {
+            png("big/train/a/" + i + ".png", 1, 1, 1, 2, 3, "png");
+            png("big/test/a/" + i + ".png", 1, 1, 1, 2, 3, "png");
+        }
+        assertThat(fails(new ImageFolderSpec(tmp.resolve("big"), 1, 4096, 4096, false), List.of())).isEqualTo(
+                "dataset.images: found 128 images of 4096x4096x1 = 2147483648 bytes, expected at most 2147483631 -"
+                        + " use a smaller dataset.imageSize or fewer images");
+    }
+
+    @Test
+    void refuses_an_image_size_too_large_for_a_model_input() throws IOException {
+        folder();
+        assertThat(fails(new ImageFolderSpec(tmp.resolve("data"), 3, 4096, 4096, false), List.of())).isEqualTo(
+                "dataset.imageSize: found [4096, 4096] with 3 channel(s) = 50331648 values per image, expected at most"
+                        + " 16777216 - use a smaller imageSize (or channels: 1)");
+    }
+
+    @Test
+    void refuses_images_too_large_for_a_model_input_without_image_size() throws IOException {
+        png("wide/a/x.png", 65537, 1, 1, 2, 3, "png");
+        png("wide/b/y.png", 65537, 1, 1, 2, 3, "png");
+        assertThat(fails(gray("wide"), List.of())).isEqualTo("wide/a/x.png: found an image of 65537x1 (width x"
+                + " height) with 1 channel(s) = 65537 values, expected at most 65536 pixels each way and 16777216"
+                + " values - set dataset.imageSize to resize every image to a smaller size");
+    }
+
+    @Test
+    void refuses_a_test_split_that_leaves_no_test_images() throws IOException {
+        png("flat/a/x.png", 2, 2, 1, 2, 3, "png");
+        png("flat/b/y.png", 2, 2, 1, 2, 3, "png");
+        assertThat(fails(gray("flat"), List.of())).isEqualTo("flat: found 2 images of 2 classes, expected enough"
+                + " images for testSplit 0.2 to leave training and test images - add images or change testSplit");
+    }
 }

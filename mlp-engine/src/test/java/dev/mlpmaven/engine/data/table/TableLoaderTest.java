@@ -212,6 +212,114 @@ class TableLoaderTest {
     }
 
     @Test
+    void refuses_text_that_is_not_csv() throws IOException {
+        Path train = write("train.csv", "size,kind\n1,a\n\"2,b\n");
+        assertThat(fails(one(train, "kind"))).isEqualTo("train.csv: line 4: found text that is not CSV (Missing"
+                + " closing quote for value), expected comma-separated values - check quotes and the delimiter"
+                + " (dataset.delimiter)");
+    }
+
+    @Test
+    void refuses_an_empty_header_name() throws IOException {
+        Path train = write("train.csv", "size,,kind\n1,2,a\n");
+        assertThat(fails(one(train, "kind"))).isEqualTo("train.csv: line 1: found an empty name for column 1,"
+                + " expected a name - name every column, or set header: false");
+    }
+
+    @Test
+    void refuses_a_table_without_the_sklearn_header_line() throws IOException {
+        Path train = write("train.csv", "size,kind\n1,a\n");
+        DatasetSpec spec = DatasetSpec.csvTable(spec(train, CsvSpec.Header.SKLEARN, null, "error", "error", List.of()),
+                List.of(), 0.25, null);
+        assertThat(fails(spec)).isEqualTo("train.csv: line 1: found 'size,kind', expected scikit-learn's header"
+                + " n_samples,n_features,class names... - use header: true or header: false for other tables");
+    }
+
+    @Test
+    void refuses_class_names_of_another_count_than_the_sklearn_header() throws IOException {
+        Path train = write("train.csv", "2,2,x,y\n1,2,0\n3,4,1\n");
+        DatasetSpec spec = DatasetSpec.csvTable(spec(train, CsvSpec.Header.SKLEARN, null, "error", "error", List.of()),
+                List.of("only"), 0.25, null);
+        assertThat(fails(spec)).isEqualTo("dataset.classNames: found 1 names, expected 2 (the classes of train.csv's"
+                + " header: x, y) - give one name per class or remove classNames");
+    }
+
+    @Test
+    void refuses_a_label_that_class_names_does_not_list() throws IOException {
+        Path train = write("train.csv", "size,kind\n1,a\n2,b\n");
+        DatasetSpec spec = DatasetSpec.csvTable(new CsvSpec(null, train, train, CsvSpec.Header.NAMES, ',',
+                CsvSpec.Column.named("kind"), List.of(), "error", "error"), List.of("a"), 0.0, null);
+        assertThat(fails(spec)).isEqualTo("train.csv: line 3, column kind: found class 'b', expected one of a"
+                + " (dataset.classNames) - add it to classNames or fix the row");
+    }
+
+    @Test
+    void refuses_a_class_name_without_training_rows() throws IOException {
+        Path train = write("train.csv", "size,kind\n1,a\n2,b\n");
+        DatasetSpec spec = DatasetSpec.csvTable(new CsvSpec(null, train, train, CsvSpec.Header.NAMES, ',',
+                CsvSpec.Column.named("kind"), List.of(), "error", "error"), List.of("a", "b", "c"), 0.0, null);
+        assertThat(fails(spec)).isEqualTo("dataset.classNames: found class 'c' without any row in train.csv, expected"
+                + " every class among the training rows - remove it from classNames");
+    }
+
+    @Test
+    void refuses_more_than_256_classes() throws IOException {
+        StringBuilder csv = new StringBuilder("size,kind\n");
+        for (int i = 0; i < 257; i++) {
+            csv.append(i).append(",c").append(i).append('\n');
+        }
+        Path train = write("train.csv", csv.toString());
+        assertThat(fails(two(train, train, "error", "error"))).isEqualTo("train.csv: found 257 classes in the label"
+                + " column, expected at most 256 - is dataset.label the class column?");
+    }
+
+    @Test
+    void refuses_a_feature_column_without_any_value() throws IOException {
+        Path train = write("train.csv", "size,note,kind\n1,,a\n2,,b\n");
+        assertThat(fails(two(train, train, "mean", "error"))).isEqualTo("train.csv: column note: found no value in any"
+                + " training row, expected at least one - remove it from dataset.features");
+    }
+
+    @Test
+    void refuses_a_text_column_with_more_than_1000_categories() throws IOException {
+        StringBuilder csv = new StringBuilder("id,kind\n");
+        for (int i = 0; i < 1001; i++) {
+            csv.append("row").append(i).append(',').append(i % 2 == 0 ? "a" : "b").append('\n');
+        }
+        Path train = write("train.csv", csv.toString());
+        assertThat(fails(two(train, train, "error", "error"))).isEqualTo("train.csv: column id: found 1001 distinct"
+                + " text values, expected at most 1000 categories - is it an identifier? leave it out of"
+                + " dataset.features");
+    }
+
+    @Test
+    void refuses_a_test_split_that_leaves_no_test_rows() throws IOException {
+        Path train = write("train.csv", "size,kind\n1,a\n2,b\n");
+        assertThat(fails(one(train, "kind"))).isEqualTo("train.csv: found 2 rows of 2 classes, expected enough rows"
+                + " for testSplit 0.25 to leave training and test rows - use more rows or another testSplit");
+    }
+
+    @Test
+    void refuses_a_test_table_with_other_columns() throws IOException {
+        Path train = write("train.csv", "size,kind\n1,a\n2,b\n");
+        Path test = write("test.csv", "size,type\n1,a\n");
+        assertThat(fails(two(train, test, "error", "error"))).isEqualTo("test.csv: line 1: found the columns size,"
+                + " type, expected the columns of train.csv (size, kind) - the test table needs the training table's"
+                + " header, in the same order");
+    }
+
+    @Test
+    void refuses_a_path_that_the_archive_does_not_hold() {
+        Path archive = Path.of("src/test/resources/dev/mlpmaven/engine/data/archive/good.zip");
+        DatasetSpec spec = DatasetSpec.csvTable(new CsvSpec(null, Path.of("flowers/train.csv"),
+                Path.of("flowers/test.csv"), CsvSpec.Header.NAMES, ',', CsvSpec.Column.named("kind"), List.of(),
+                "error", "error"), List.of(), 0.0, archive);
+        assertThat(fails(spec)).isEqualTo("archive " + archive + ": found no file flowers/test.csv inside, expected it"
+                + " among the entries (flowers/notes/readme.txt, flowers/train.csv) - paths inside the archive are"
+                + " written as the archive lists them");
+    }
+
+    @Test
     void a_quoted_field_may_hold_the_delimiter_and_a_bom_is_skipped() throws IOException {
         Path train = tmp.resolve("train.csv");
         Files.write(train, ("\uFEFFname,kind\n\"a, b\",x\nc,y\n").getBytes(StandardCharsets.UTF_8));
