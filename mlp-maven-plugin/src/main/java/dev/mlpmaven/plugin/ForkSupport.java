@@ -37,17 +37,19 @@ import static dev.mlpmaven.plugin.Messages.format;
 /**
  * Runs the engine ({@code dev.mlpmaven.engine.cli.Main}) in a forked JVM for a goal: {@code java} of Maven's own
  * JDK; the classpath resolved on demand with this platform's natives ({@link ForkClasspath}); JVM options (argLine,
- * the natives' CPU build, crash reports under {@code target/mlp/}, class-data sharing); the environment (proxy
- * credentials, the {@link ThreadSplit} of a parallel build); the data options every command shares. It streams the
- * fork's lines into the Maven log and turns its exit into success, a MojoFailureException or a
- * MojoExecutionException.
+ * the natives' CPU build, crash reports under {@code target/mlp/} or {@code target/mlp-fork/}, class-data sharing);
+ * the environment (proxy credentials, the {@link ThreadSplit} of a parallel build); the data options every command
+ * shares. It streams the fork's lines into the Maven log and turns its exit into success, a MojoFailureException or
+ * a MojoExecutionException.
  */
 final class ForkSupport {
     static final String MAIN_CLASS = "dev.mlpmaven.engine.cli.Main";
     /** The JavaCPP property naming the native build to load (the fork gets the one resolved for it). */
     static final String EXTENSION_PROPERTY = "org.bytedeco.javacpp.platform.extension";
-    /** Where the JVM writes a crash report ({@code %p} is its pid), under {@code <build directory>/}. */
-    static final String CRASH_REPORT = "mlp/hs_err_pid%p.log";
+    /** The name of the JVM's crash report ({@code %p} is its pid), in {@link #crashFolder}. */
+    static final String CRASH_REPORT = "hs_err_pid%p.log";
+    /** The fork's own folder under the build directory: its argument file, made before every fork starts. */
+    static final String FORK_FOLDER = "mlp-fork";
 
     private final Log log;
     private final MavenSession session;
@@ -230,7 +232,8 @@ final class ForkSupport {
         Path java = Path.of(System.getProperty("java.home"), "bin",
                 System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
         Path build = Path.of(project.getBuild().getDirectory());
-        List<String> jvmArgs = jvmArgs(options.argLine(), natives, build);
+        Path crashFolder = crashFolder(build);
+        List<String> jvmArgs = jvmArgs(options.argLine(), natives, crashFolder);
         ThreadSplit split = threadSplit(forksAtOnce);
         if (split.concurrentForks() > 1 && jvmArgs.stream().noneMatch(a -> a.startsWith("-XX:ActiveProcessorCount"))) {
             jvmArgs.add("-XX:ActiveProcessorCount=" + split.threadsPerFork());
@@ -248,7 +251,7 @@ final class ForkSupport {
         }
         Duration timeout = options.forkTimeout() > 0 ? Duration.ofSeconds(options.forkTimeout()) : null;
         ForkLauncher.Launch launch = new ForkLauncher.Launch(java, jvmArgs, classpath, MAIN_CLASS,
-                args, environment(split), project.getBasedir().toPath(), build.resolve("mlp-fork"), timeout);
+                args, environment(split), project.getBasedir().toPath(), build.resolve(FORK_FOLDER), timeout);
         ForkResult result;
         try {
             result = ForkLauncher.run(launch, forkLog);
@@ -264,7 +267,7 @@ final class ForkSupport {
         if (archive != null) {
             result = finishArchive(archive, result, log);
         }
-        Path report = build.resolve(CRASH_REPORT.replace("%p", Long.toString(result.pid())));
+        Path report = crashFolder.resolve(CRASH_REPORT.replace("%p", Long.toString(result.pid())));
         if (result.bye() == null && result.exitCode() != 0 && Files.isRegularFile(report)) {
             result = result.withCrashReport(report);
         }
@@ -272,17 +275,27 @@ final class ForkSupport {
     }
 
     /**
-     * JVM options of the fork: the user's argLine, then (unless it sets them) the natives' CPU build for JavaCPP
-     * and crash reports under {@code <build>/mlp/}.
+     * Where a crashing fork's JVM writes its report: {@code <build>/mlp/} when that folder exists (train makes it
+     * before it forks), else {@code <build>/mlp-fork/}, which the launcher makes for the argument file before the
+     * fork starts (fetch and evaluate write no {@code target/mlp/}). The folder must exist: the JVM writes no
+     * folder of its own and falls back to its working directory, the project folder.
      */
-    static List<String> jvmArgs(String argLine, NativePlatform natives, Path build) throws MojoFailureException {
+    static Path crashFolder(Path build) {
+        Path mlp = build.resolve("mlp");
+        return Files.isDirectory(mlp) ? mlp : build.resolve(FORK_FOLDER);
+    }
+
+    /**
+     * JVM options of the fork: the user's argLine, then (unless it sets them) the natives' CPU build for JavaCPP
+     * and crash reports in {@code crashFolder} ({@link #crashFolder}).
+     */
+    static List<String> jvmArgs(String argLine, NativePlatform natives, Path crashFolder) throws MojoFailureException {
         List<String> args = new ArrayList<>(jvmArgs(argLine));
         if (natives.hasCpuVariants() && args.stream().noneMatch(a -> a.startsWith("-D" + EXTENSION_PROPERTY + "="))) {
             args.add("-D" + EXTENSION_PROPERTY + "=" + natives.extension());
         }
         if (args.stream().noneMatch(a -> a.startsWith("-XX:ErrorFile="))) {
-            // train makes the folder before it forks; without it (fetch, evaluate) the JVM uses the temp folder
-            args.add("-XX:ErrorFile=" + build.resolve(CRASH_REPORT));
+            args.add("-XX:ErrorFile=" + crashFolder.resolve(CRASH_REPORT));
         }
         return args;
     }

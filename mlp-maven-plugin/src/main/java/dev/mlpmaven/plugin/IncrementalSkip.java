@@ -1,6 +1,7 @@
 package dev.mlpmaven.plugin;
 
 import dev.mlpmaven.config.Experiment;
+import dev.mlpmaven.plugin.fork.IoReason;
 import dev.mlpmaven.plugin.incremental.Fingerprint;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -101,7 +102,7 @@ final class IncrementalSkip {
             Fingerprint.write(out, inputs);
         } catch (IOException ex) {
             throw new MojoExecutionException(format(Messages.FINGERPRINT_NOT_WRITTEN, out.resolve(Fingerprint.FILE),
-                    ex.getMessage()), ex);
+                    IoReason.of(ex)), ex);
         }
     }
 

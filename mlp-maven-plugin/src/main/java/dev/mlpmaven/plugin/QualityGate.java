@@ -5,6 +5,7 @@ import dev.mlpmaven.plugin.check.JUnitReport;
 import dev.mlpmaven.plugin.check.Metrics;
 import dev.mlpmaven.plugin.check.Rule;
 import dev.mlpmaven.plugin.check.RuleChecker;
+import dev.mlpmaven.plugin.fork.IoReason;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -104,7 +105,7 @@ final class QualityGate {
                 JUnitReport.write(reportsDirectory, e.getKey(), e.getValue(), results);
             } catch (IOException ex) {
                 throw new MojoExecutionException(format(Messages.CHECK_REPORT_NOT_WRITTEN, reportsDirectory,
-                        ex.getMessage()), ex);
+                        IoReason.of(ex)), ex);
             }
         }
         if (violations.isEmpty()) {

@@ -168,7 +168,8 @@ final class TrainSupport {
             }
         };
         try {
-            // the outputs' folder, where a crashing fork also writes its JVM crash report (ForkSupport.CRASH_REPORT)
+            // the outputs' folder; when it is target/mlp, a crashing fork writes its JVM crash report there too
+            // (ForkSupport.crashFolder)
             Files.createDirectories(outputDirectory);
         } catch (IOException e) {
             throw new MojoExecutionException(format(Messages.CANNOT_CREATE, outputDirectory, IoReason.of(e)), e);

@@ -1,5 +1,6 @@
 package dev.mlpmaven.plugin;
 
+import dev.mlpmaven.engine.platform.NativePlatform;
 import dev.mlpmaven.plugin.fork.ForkLauncher;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -89,6 +90,27 @@ class ForkSupportTest {
                 .isExactlyInstanceOf(MojoFailureException.class)
                 .hasMessage("mlp: argLine [-Xmx1g -Dname='a b]: found an unclosed ' quote, expected quotes in pairs"
                         + " - check <argLine> or -Dmlp.argLine");
+    }
+
+    @Test
+    void crash_reports_go_to_target_mlp_when_train_made_it_else_to_the_forks_own_folder() throws IOException {
+        Path build = Files.createDirectory(temp.resolve("target"));
+        assertThat(ForkSupport.crashFolder(build)).isEqualTo(build.resolve("mlp-fork"));
+
+        Files.createDirectory(build.resolve("mlp"));
+        assertThat(ForkSupport.crashFolder(build)).isEqualTo(build.resolve("mlp"));
+    }
+
+    @Test
+    void error_file_in_the_crash_folder_unless_arg_line_sets_one() throws MojoFailureException {
+        NativePlatform natives = NativePlatform.ofClassifier("linux-x86_64-avx2");
+        Path folder = temp.resolve("target").resolve("mlp-fork");
+
+        assertThat(ForkSupport.jvmArgs("-Xmx1g", natives, folder))
+                .containsExactly("-Xmx1g", "-Dorg.bytedeco.javacpp.platform.extension=-avx2",
+                        "-XX:ErrorFile=" + folder.resolve("hs_err_pid%p.log"));
+        assertThat(ForkSupport.jvmArgs("-XX:ErrorFile=/elsewhere/crash.log", natives, folder))
+                .filteredOn(a -> a.startsWith("-XX:ErrorFile=")).containsExactly("-XX:ErrorFile=/elsewhere/crash.log");
     }
 
     private static void run(String... command) throws Exception {

@@ -3,11 +3,13 @@ package dev.mlpmaven.plugin.check;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import dev.mlpmaven.engine.io.AtomicFiles;
+
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -23,13 +25,13 @@ public final class JUnitReport {
         return reportsDir.resolve("TEST-mlp-" + experiment + ".xml");
     }
 
-    /** Writes the file atomically; returns its path. */
+    /** Writes the file atomically ({@link AtomicFiles}); returns its path. */
     public static Path write(Path reportsDir, String experiment, Path metricsFile, List<CheckResult> results)
             throws IOException {
         Files.createDirectories(reportsDir);
         Path target = fileFor(reportsDir, experiment);
-        Path tmp = Files.createTempFile(reportsDir, "TEST-mlp-", ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
             XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
             x.writeStartDocument("UTF-8", "1.0");
             x.writeCharacters("\n");
@@ -73,7 +75,11 @@ public final class JUnitReport {
         } catch (XMLStreamException e) {
             throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
         }
-        Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            AtomicFiles.write(target, out.toByteArray());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         return target;
     }
 }

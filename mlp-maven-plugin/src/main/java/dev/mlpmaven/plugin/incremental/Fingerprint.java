@@ -3,6 +3,7 @@ package dev.mlpmaven.plugin.incremental;
 import dev.mlpmaven.config.DatasetSpec;
 import dev.mlpmaven.config.Experiment;
 import dev.mlpmaven.config.FileKind;
+import dev.mlpmaven.engine.io.AtomicFiles;
 import dev.mlpmaven.engine.io.OutputPaths;
 import dev.mlpmaven.engine.run.ProvenanceCollector;
 import dev.mlpmaven.plugin.Messages;
@@ -10,12 +11,11 @@ import dev.mlpmaven.plugin.Messages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -182,11 +182,11 @@ public final class Fingerprint {
         }
         StringBuilder b = new StringBuilder("# what the last training in this folder was made from (mlp-maven-plugin)\n");
         all.forEach((k, v) -> b.append(k).append('=').append(v.replace("\\", "\\\\")).append('\n'));
-        Path tmp = Files.createTempFile(outputDir, FILE, ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write(b.toString());
+        try {
+            AtomicFiles.writeString(outputDir.resolve(FILE), b.toString());
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        Files.move(tmp, outputDir.resolve(FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class JUnitReportTest {
     @TempDir
@@ -39,6 +40,21 @@ class JUnitReportTest {
         assertThat(((Element) cases.item(1)).getElementsByTagName("failure").getLength()).isZero();
         try (var files = Files.list(temp.resolve("mlp-reports"))) {
             assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void a_report_that_cannot_be_written_says_why_and_leaves_no_temporary_file() throws Exception {
+        Path dir = temp.resolve("mlp-reports");
+        Path target = Files.createDirectories(JUnitReport.fileFor(dir, "x").resolve("in-the-way")).getParent();
+        List<CheckResult> results = RuleChecker.check(RuleCheckerTest.METRICS, new Rule("*", 0.85, 0.5, 0.7));
+
+        assertThatThrownBy(() -> JUnitReport.write(dir, "x", Path.of("metrics.json"), results))
+                .isInstanceOf(java.io.IOException.class)
+                .satisfies(e -> assertThat(dev.mlpmaven.plugin.fork.IoReason.of((java.io.IOException) e))
+                        .isEqualTo("Is a directory"));
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
         }
     }
 }

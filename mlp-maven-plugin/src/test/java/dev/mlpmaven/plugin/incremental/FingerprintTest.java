@@ -149,6 +149,18 @@ class FingerprintTest {
     }
 
     @Test
+    void a_fingerprint_that_cannot_be_written_says_why_and_leaves_no_temporary_file() throws IOException {
+        Files.createDirectories(out.resolve(Fingerprint.FILE).resolve("in-the-way"));
+        assertThatThrownBy(() -> Fingerprint.write(out, Map.of("format", "1"))).isInstanceOf(IOException.class)
+                .satisfies(e -> assertThat(dev.mlpmaven.plugin.fork.IoReason.of((IOException) e))
+                        .isEqualTo("Is a directory"));
+        try (var files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("model.mlp", "metrics.json", "fingerprint");
+        }
+    }
+
+    @Test
     void delete_removes_the_fingerprint_only_inside_the_output_root() throws IOException {
         Path root = temp.resolve("mlp");
         Fingerprint.write(out, Map.of("format", "1"));
