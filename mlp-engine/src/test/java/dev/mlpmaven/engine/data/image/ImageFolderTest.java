@@ -150,6 +150,14 @@ class ImageFolderTest {
     }
 
     @Test
+    void leaves_out_symbolic_links_inside_a_class_folder() throws IOException {
+        folder();
+        Files.createSymbolicLink(tmp.resolve("data/train/dog/link.png"), tmp.resolve("data/train/cat/a.png"));
+        Files.createSymbolicLink(tmp.resolve("data/train/dog/more"), tmp.resolve("data/train/cat"));
+        assertThat(load(gray("data"), List.of(), 0.2).train().size()).isEqualTo(3);
+    }
+
+    @Test
     void refuses_an_empty_class_folder() throws IOException {
         folder();
         Files.createDirectories(tmp.resolve("data/train/emu"));
