@@ -225,6 +225,9 @@ public final class Trainer {
             int[] predicted = new int[data.test().size()];
             float[] confidence = new float[data.test().size()];
             TestResult test = Scorer.score(evalWs, lut, data.test(), null, predicted, confidence);
+            if (!(test.loss() <= divergedLoss)) { // a NaN or infinite logit: the last steps diverged
+                throw TrainingDivergedException.afterTraining(batches, test.loss(), divergedLoss, epochs);
+            }
             double evaluateSeconds = (System.nanoTime() - evaluateStart) / 1e9;
             // the model records how a raw input became the network's: the data's (image size, channels, invert,
             // resize; a table's encoder), with the image scaling computed here
