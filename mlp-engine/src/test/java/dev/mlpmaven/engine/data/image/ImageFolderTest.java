@@ -253,6 +253,8 @@ class ImageFolderTest {
         assertThat(fails(new ImageFolderSpec(tmp.resolve("data"), 3, 4096, 4096, false), List.of())).isEqualTo(
                 "dataset.imageSize: found [4096, 4096] with 3 channel(s) = 50331648 values per image, expected at most"
                         + " 16777216 - use a smaller imageSize (or channels: 1)");
+        // mlp:validate refuses it too, with the limit of the runtime's input
+        assertThat(dev.mlpmaven.config.Defaults.MAX_IMAGE_VALUES).isEqualTo(ImageInput.MAX_SIZE);
     }
 
     @Test
