@@ -43,6 +43,8 @@ public final class Defaults {
     public static final boolean INVERT = false;
     /** The largest image side {@code imageSize} accepts. */
     public static final int MAX_IMAGE_SIDE = 4096;
+    /** The most values (height x width x channels) one image may give the network: mlp-runtime's input limit, 2^24. */
+    public static final long MAX_IMAGE_VALUES = 1 << 24;
     /** The test fraction of one image folder of classes or one csv file. */
     public static final double TEST_SPLIT = 0.2;
     public static final String HEADER_SKLEARN = "sklearn";

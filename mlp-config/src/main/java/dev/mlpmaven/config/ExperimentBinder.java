@@ -225,8 +225,14 @@ final class ExperimentBinder {
             height = ((YamlScalar) hw.get(0)).integer().intValueExact();
             width = ((YamlScalar) hw.get(1)).integer().intValueExact();
         }
-        ImageFolderSpec spec = new ImageFolderSpec(folder == null ? Path.of("") : folder,
-                (int) longValue(d, Language.CHANNELS), height, width, bool(d, Language.INVERT));
+        int channels = (int) longValue(d, Language.CHANNELS);
+        long values = (long) height * width * channels;
+        if (values > Defaults.MAX_IMAGE_VALUES) {
+            problems.add(size.location().problem("dataset.imageSize", String.format(java.util.Locale.ROOT,
+                    Messages.IMAGE_SIZE_TOO_LARGE, height, width, channels, values, Defaults.MAX_IMAGE_VALUES)));
+        }
+        ImageFolderSpec spec = new ImageFolderSpec(folder == null ? Path.of("") : folder, channels, height, width,
+                bool(d, Language.INVERT));
         return DatasetSpec.imageFolder(spec, classNames, numberOr(d, Language.TEST_SPLIT, Defaults.TEST_SPLIT), null);
     }
 

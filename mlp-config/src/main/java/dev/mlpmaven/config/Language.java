@@ -85,7 +85,8 @@ final class Language {
             "3").defaultsTo(Defaults.CHANNELS);
     static final Field IMAGE_SIZE = Field.of("imageSize", ListShape.ofSize(new IntShape(1, Defaults.MAX_IMAGE_SIDE), 2),
             "Height and width every image is resized to (bilinear); absent: the images' own size, which must then be "
-                    + "the same for all (images only).", "[28, 28]").defaultText("the images' own size");
+                    + "the same for all (images only). Height x width x channels at most " + Defaults.MAX_IMAGE_VALUES
+                    + ".", "[28, 28]").defaultText("the images' own size");
     static final Field INVERT = Field.of("invert", new BoolShape(),
             "Invert every pixel (255 - value) after the colour conversion, e.g. dark ink on white paper becomes "
                     + "MNIST's light on black (images only).", "true").defaultsTo(Defaults.INVERT);

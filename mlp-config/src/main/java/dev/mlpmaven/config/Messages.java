@@ -93,6 +93,9 @@ public final class Messages {
             + " .tar.xz, .tar.bz2 or .tar.zst) - paths are relative to the experiment file that names them";
     public static final String NOT_INSIDE_ARCHIVE = "found '%s', expected a relative path inside the archive"
             + " - write it as the archive lists it, without a leading '/' or '..'";
+    /** height, width, channels, values, limit. */
+    public static final String IMAGE_SIZE_TOO_LARGE = "found [%d, %d] with %d channel(s) = %d values per image,"
+            + " expected at most %d - use a smaller imageSize (or channels: 1)";
     public static final String IMAGE_FOLDER_MISSING = "found no folder at %s, expected a folder of images"
             + " (train/<class>/ and test/<class>/, or <class>/ folders) - paths are relative to the experiment file"
             + " that names them";

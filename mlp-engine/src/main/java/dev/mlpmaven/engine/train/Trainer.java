@@ -225,6 +225,10 @@ public final class Trainer {
             int[] predicted = new int[data.test().size()];
             float[] confidence = new float[data.test().size()];
             TestResult test = Scorer.score(evalWs, lut, data.test(), null, predicted, confidence);
+            // a NaN or infinite logit: the last steps diverged (an empty test split has a NaN loss of its own)
+            if (data.test().size() > 0 && !(test.loss() <= divergedLoss)) {
+                throw TrainingDivergedException.afterTraining(batches, test.loss(), divergedLoss, epochs);
+            }
             double evaluateSeconds = (System.nanoTime() - evaluateStart) / 1e9;
             // the model records how a raw input became the network's: the data's (image size, channels, invert,
             // resize; a table's encoder), with the image scaling computed here

@@ -127,6 +127,32 @@ class TrainerTest {
                 });
     }
 
+    @Test
+    void final_weights_whose_test_loss_is_not_finite_are_a_divergence_not_a_model() {
+        // one batch per epoch and one epoch: the one checked batch loss comes before the step that overflows
+        List<EpochResult> seen = new ArrayList<>();
+        Experiment e = TestData.experiment(42, TestData.hidden(Activation.RELU, 0, 8, 8), TestData.sgd(1e38), 256, 1,
+                0, null, 1);
+        assertThatThrownBy(() -> new Trainer(e, seen::add).train(TINY))
+                .isInstanceOf(TrainingDivergedException.class)
+                .hasMessage("training, after epoch 1: found a test loss of NaN, expected a finite loss below 138.6"
+                        + " (100 x the loss of a uniform guess) - the last steps of the training diverged; lower"
+                        + " optimizer.learningRate (this epoch used 1.0E38)")
+                .satisfies(ex -> {
+                    TrainingDivergedException d = (TrainingDivergedException) ex;
+                    assertThat(seen).hasSize(1);
+                    assertThat(Double.isFinite(seen.get(0).trainLoss())).as("the checked batch loss").isTrue();
+                    assertThat(d.epochsDone()).isEqualTo(seen);
+                    assertThat(d.epoch()).isEqualTo(1);
+                    assertThat(d.batch()).isEqualTo(1);
+                });
+        // an empty test split has a NaN loss of its own, which is no divergence
+        TrainingOutcome noTest = new Trainer(tinySgd(42, 0.1, 1), TrainingListener.NONE)
+                .train(TestData.tiny(256, 0, 4, 4));
+        assertThat(noTest.test().loss()).isNaN();
+        assertThat(noTest.model().layers()).hasSize(3);
+    }
+
     // the exact message but for the loss
     private static final String DIVERGED_MESSAGE = "training, epoch 1, batch 2 of 6: found a loss of LOSS, "
             + "expected a finite loss below 138.6 (100 x the loss of a uniform guess) - the training diverged; "

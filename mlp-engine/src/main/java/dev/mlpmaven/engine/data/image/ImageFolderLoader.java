@@ -9,8 +9,11 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -173,44 +176,82 @@ public final class ImageFolderLoader {
                 throw new UserException(String.format(Locale.ROOT, CLASS_NOT_IN_TRAIN, dir, name, train));
             }
         }
+        List<Integer> present = new ArrayList<>();
         for (int c = 0; c < classes.size(); c++) {
-            Path folder = dir.resolve(classes.get(c));
-            if (!Files.isDirectory(folder)) {
-                continue; // a test or validation set need not have every class
+            if (Files.isDirectory(dir.resolve(classes.get(c)))) {
+                present.add(c); // a test or validation set need not have every class
             }
-            java.util.Map<Path, java.nio.file.attribute.BasicFileAttributes> attributes = new java.util.HashMap<>();
-            List<Path> images;
-            // one stat per file: the attributes come with the walk (size and time for the cache's index)
-            try (Stream<Path> all = Files.find(folder, Integer.MAX_VALUE, (f, a) -> {
-                if (a.isRegularFile() && !hidden(folder, f)) {
-                    attributes.put(f, a);
-                    return true;
-                }
-                return false;
-            })) {
-                images = all.sorted().toList();
-            } catch (IOException e) {
-                throw new UserException(String.format(Locale.ROOT, "%s: could not list the folder (%s)", folder, e), e);
+        }
+        // the class folders are listed in parallel (the stat calls are most of an unchanged rerun's load), their
+        // files kept in class order, and a failing folder reported in that order too
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(present.size(),
+                Runtime.getRuntime().availableProcessors())));
+        try {
+            List<Future<List<ImageFile>>> parts = new ArrayList<>();
+            for (int c : present) {
+                parts.add(pool.submit(() -> classFiles(split, c, dir.resolve(classes.get(c)), classes.get(c))));
             }
-            if (images.isEmpty()) {
-                throw new UserException(String.format(Locale.ROOT, EMPTY_CLASS, folder));
+            for (Future<List<ImageFile>> part : parts) {
+                out.addAll(part.get());
             }
-            for (Path f : images) {
-                java.nio.file.attribute.BasicFileAttributes a = attributes.get(f);
-                out.add(new ImageFile(split, c, f, dir.relativize(f).toString().replace('\\', '/'), a.size(),
-                        a.lastModifiedTime().toInstant().toString()));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
             }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while listing images", e);
+        } finally {
+            pool.shutdownNow();
         }
     }
 
-    /** Whether a file or one of its folders below {@code base} is hidden ('.' first). */
-    private static boolean hidden(Path base, Path f) {
-        for (Path part : base.relativize(f)) {
-            if (part.toString().startsWith(".")) {
-                return true;
+    /** The images of one class folder, in path order. */
+    private static List<ImageFile> classFiles(byte split, int label, Path folder, String name) {
+        List<Found> found = new ArrayList<>();
+        try {
+            files(folder, name + "/", found);
+        } catch (IOException e) {
+            throw new UserException(String.format(Locale.ROOT, "%s: could not list the folder (%s)", folder, e), e);
+        }
+        if (found.isEmpty()) {
+            throw new UserException(String.format(Locale.ROOT, EMPTY_CLASS, folder));
+        }
+        found.sort(java.util.Comparator.comparing(Found::path));
+        List<ImageFile> out = new ArrayList<>(found.size());
+        for (Found f : found) {
+            java.time.Instant t = f.attributes().lastModifiedTime().toInstant();
+            out.add(new ImageFile(split, label, f.path(), f.relative(), f.attributes().size(),
+                    t.getEpochSecond() + "." + t.getNano()));
+        }
+        return out;
+    }
+
+    private record Found(Path path, String relative, BasicFileAttributes attributes) {
+    }
+
+    /**
+     * Every regular file below {@code dir} with its path relative to the split folder ({@code prefix} + name) and its
+     * attributes (one stat each; links not followed: a link is neither a file nor a folder and is left out), hidden
+     * files and folders ('.' first) skipped. A plain directory stream: on an unchanged rerun this listing is most of
+     * the load, and {@code Files.find} took 1.7 times as long for 70,000 files.
+     */
+    private static void files(Path dir, String prefix, List<Found> out) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(".")) {
+                    continue;
+                }
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (a.isRegularFile()) {
+                    out.add(new Found(p, prefix + name, a));
+                } else if (a.isDirectory()) {
+                    files(p, prefix + name + "/", out);
+                }
             }
         }
-        return false;
     }
 
     /** The entries of a folder, sorted, hidden ones left out. */

@@ -150,6 +150,14 @@ class ImageFolderTest {
     }
 
     @Test
+    void leaves_out_symbolic_links_inside_a_class_folder() throws IOException {
+        folder();
+        Files.createSymbolicLink(tmp.resolve("data/train/dog/link.png"), tmp.resolve("data/train/cat/a.png"));
+        Files.createSymbolicLink(tmp.resolve("data/train/dog/more"), tmp.resolve("data/train/cat"));
+        assertThat(load(gray("data"), List.of(), 0.2).train().size()).isEqualTo(3);
+    }
+
+    @Test
     void refuses_an_empty_class_folder() throws IOException {
         folder();
         Files.createDirectories(tmp.resolve("data/train/emu"));
@@ -245,6 +253,8 @@ class ImageFolderTest {
         assertThat(fails(new ImageFolderSpec(tmp.resolve("data"), 3, 4096, 4096, false), List.of())).isEqualTo(
                 "dataset.imageSize: found [4096, 4096] with 3 channel(s) = 50331648 values per image, expected at most"
                         + " 16777216 - use a smaller imageSize (or channels: 1)");
+        // mlp:validate refuses it too, with the limit of the runtime's input
+        assertThat(dev.mlpmaven.config.Defaults.MAX_IMAGE_VALUES).isEqualTo(ImageInput.MAX_SIZE);
     }
 
     @Test
