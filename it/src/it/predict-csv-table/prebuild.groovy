@@ -1,6 +1,7 @@
 // Three overlapping classes a, b, c of a table with two numeric columns and one text column (seeded, so that the model
 // misclassifies some test rows): data/train.csv (300 rows) and data/test.csv (60 rows), header x,y,colour,kind;
-// then the same 60 test rows as data/predict.csv with another column order and an extra id column
+// then the same 60 test rows as data/predict.csv with another column order and an extra id column, and as
+// data/predict-semicolons.csv.gz
 def dir = new File(basedir, 'data')
 dir.mkdirs()
 def random = new Random(4321)
@@ -19,4 +20,8 @@ new File(dir, 'train.csv').text = 'x,y,colour,kind\n' + train.collect { "${it.x}
 new File(dir, 'test.csv').text = 'x,y,colour,kind\n' + test.collect { "${it.x},${it.y},${it.colour},${it.kind}" }.join('\n') + '\n'
 int id = 0
 new File(dir, 'predict.csv').text = 'id,kind,colour,y,x\n' + test.collect { "${id++},${it.kind},${it.colour},${it.y},${it.x}" }.join('\n') + '\n'
+// and once more gzip-compressed with ';' between the fields (the second invocation of invoker.properties)
+new java.util.zip.GZIPOutputStream(new FileOutputStream(new File(dir, 'predict-semicolons.csv.gz'))).withCloseable {
+    it.write(new File(dir, 'predict.csv').text.replace(',', ';').getBytes('UTF-8'))
+}
 return true

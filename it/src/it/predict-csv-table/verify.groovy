@@ -28,4 +28,12 @@ assert log.contains("[INFO] mlp: table: predicting 60 rows of ${input} (labelled
 assert log.contains(String.format(Locale.ROOT, '[INFO] mlp: table: accuracy %.4f (%d of 60 correct)', metrics.test.accuracy as double, correct))
 assert log.contains('[INFO] mlp: table: confusion matrix (rows: true class, columns: predicted class)')
 assert log.contains("[INFO] mlp: table: wrote ${new File(out, 'predictions.csv').absolutePath} and predictions.json")
+
+// the second invocation: the gzip-compressed, ';'-separated copy gives the very same predictions
+def gz = new File(basedir, 'target/predict-gz/table')
+assert new File(gz, 'predictions.csv').readLines() == lines
+def gzSummary = new JsonSlurper().parse(new File(gz, 'predictions.json'))
+assert gzSummary.input == new File(basedir, 'data/predict-semicolons.csv.gz').absolutePath
+assert gzSummary.findAll { it.key != 'input' } == summary.findAll { it.key != 'input' }
+assert log.contains("[INFO] mlp: table: predicting 60 rows of ${new File(basedir, 'data/predict-semicolons.csv.gz').absolutePath} (labelled)")
 return true

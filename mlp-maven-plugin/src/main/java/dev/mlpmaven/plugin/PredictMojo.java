@@ -27,7 +27,8 @@ public class PredictMojo extends AbstractExperimentMojo {
 
     /**
      * What to predict: a folder of images (directly in it, or in subfolders named after the classes, which gives
-     * labels), an IDX images file, or a CSV file with a header row (table models).
+     * labels), an IDX images file, or a CSV file (table models): {@code .csv}, or compressed {@code .csv.gz},
+     * {@code .csv.xz}, {@code .csv.bz2}, {@code .csv.zst} (gzip, xz, bzip2, zstd, recognised by magic bytes).
      *
      * @since 0.1.0
      */
@@ -52,6 +53,28 @@ public class PredictMojo extends AbstractExperimentMojo {
     private String labelColumn;
 
     /**
+     * The character between the fields of a CSV input: one character, not a quote or a line break ({@code \t} for a
+     * tab). Default: the experiment's dataset {@code delimiter} when an experiment's model is predicted (without
+     * {@code mlp.model}) and its dataset is a {@code csv} table, else a comma.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mlp.csvDelimiter")
+    private String csvDelimiter;
+
+    /**
+     * Whether the first line of a CSV input names the columns; {@code false}: it is data and the columns are named
+     * {@code 0}, {@code 1}, ... (as a training dataset with {@code header: false} names them, so
+     * {@code mlp.labelColumn} is an index then). Default: the experiment's dataset {@code header} when an
+     * experiment's model is predicted (without {@code mlp.model}) and its dataset is a {@code csv} table (also
+     * {@code sklearn}: scikit-learn's first line is skipped), else {@code true}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "mlp.csvHeader")
+    private Boolean csvHeader;
+
+    /**
      * Where the outputs go: {@code <outputDirectory>/<name>/predictions.csv}, where {@code name} is the
      * experiment's name (for {@code -Dmlp.model}, the name recorded in the model).
      *
@@ -63,7 +86,7 @@ public class PredictMojo extends AbstractExperimentMojo {
     @Override
     protected void executeMojo() throws MojoExecutionException, MojoFailureException {
         PredictSupport support = new PredictSupport(getLog(), project.getBasedir().toPath(), outputDirectory.toPath());
-        support.predict(model, input, labels, labelColumn,
+        support.predict(model, input, labels, labelColumn, csvDelimiter, csvHeader,
                 model == null ? support.experimentModels(experimentFiles(), allOverrides(), extendsRootPath()) : null);
     }
 }

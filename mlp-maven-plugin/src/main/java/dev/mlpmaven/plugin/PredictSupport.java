@@ -1,6 +1,9 @@
 package dev.mlpmaven.plugin;
 
+import dev.mlpmaven.config.CsvSpec;
+import dev.mlpmaven.config.Experiment;
 import dev.mlpmaven.config.UserException;
+import dev.mlpmaven.engine.predict.CsvFormat;
 import dev.mlpmaven.engine.predict.PredictRun;
 import dev.mlpmaven.runtime.MlpModel;
 import dev.mlpmaven.runtime.ModelFileException;
@@ -20,7 +23,7 @@ import static dev.mlpmaven.plugin.Messages.format;
 
 /**
  * The work of {@code mlp:predict}: finds the model (a file, or each experiment's trained model), loads it with
- * {@code mlp-runtime} and hands over to {@link PredictRun}. A bad model file or input is a user mistake
+ * {@code mlp-runtime} and hands over to {@link PredictRun} with the CSV layout ({@link #csvFormat}). A bad model file or input is a user mistake
  * ({@link MojoFailureException} with the reader's or the run's message alone); an unreadable or unwritable file is
  * the environment ({@link MojoExecutionException}).
  */
@@ -35,21 +38,45 @@ final class PredictSupport {
         this.outputDirectory = outputDirectory;
     }
 
-    /** Experiment name to its trained model file, in the experiments' order. */
-    Map<String, Path> experimentModels(List<Path> experimentFiles, Map<String, String> overrides, Path extendsRoot)
+    /**
+     * An experiment's trained model file, and the layout of its {@code csv} dataset (null for another dataset).
+     */
+    record Trained(Path model, CsvFormat csv) {
+    }
+
+    /** Experiment name to its trained model file and dataset layout, in the experiments' order. */
+    Map<String, Trained> experimentModels(List<Path> experimentFiles, Map<String, String> overrides, Path extendsRoot)
             throws MojoFailureException, MojoExecutionException {
-        Map<String, Path> models = new LinkedHashMap<>();
+        Map<String, Trained> models = new LinkedHashMap<>();
         for (Path file : experimentFiles) {
-            String name = ExperimentFiles.load(file, overrides, extendsRoot).name();
-            models.put(name, outputDirectory.resolve(name).resolve(ModelAttacher.MODEL_FILE));
+            Experiment experiment = ExperimentFiles.load(file, overrides, extendsRoot);
+            CsvSpec csv = experiment.dataset().csv();
+            models.put(experiment.name(), new Trained(outputDirectory.resolve(experiment.name())
+                    .resolve(ModelAttacher.MODEL_FILE), csv == null ? null : CsvFormat.of(csv)));
         }
         return models;
     }
 
-    void predict(File modelFile, File input, File labels, String labelColumn, Map<String, Path> experimentModels)
-            throws MojoFailureException, MojoExecutionException {
+    /**
+     * How a CSV input is read: {@code csvDelimiter} and {@code csvHeader} when given, else the experiment's dataset
+     * layout ({@code experiment} null for {@code -Dmlp.model}, or not a csv dataset), else a header line and commas.
+     */
+    static CsvFormat csvFormat(char[] delimiter, Boolean header, CsvFormat experiment) {
+        CsvFormat base = experiment == null ? CsvFormat.DEFAULT : experiment;
+        return new CsvFormat(delimiter == null ? base.delimiter() : delimiter[0], header == null ? base.header()
+                : header ? CsvSpec.Header.NAMES : CsvSpec.Header.NONE);
+    }
+
+    void predict(File modelFile, File input, File labels, String labelColumn, String csvDelimiter, Boolean csvHeader,
+                 Map<String, Trained> experimentModels) throws MojoFailureException, MojoExecutionException {
         if (input == null) {
             throw new MojoFailureException(Messages.PREDICT_NO_INPUT);
+        }
+        char[] delimiter;
+        try {
+            delimiter = csvDelimiter == null ? null : new char[] {CsvFormat.delimiter(csvDelimiter)};
+        } catch (UserException e) {
+            throw new MojoFailureException(e.getMessage(), e);
         }
         Path inputPath = resolve(input);
         Path labelsPath = labels == null ? null : resolve(labels);
@@ -60,24 +87,26 @@ final class PredictSupport {
                 throw new MojoFailureException(format(Messages.PREDICT_MODEL_MISSING, file));
             }
             MlpModel model = load(file);
-            run(model, nameOf(model, file), inputPath, labelsPath, column);
+            run(model, nameOf(model, file), inputPath, labelsPath, column, csvFormat(delimiter, csvHeader, null));
             return;
         }
         if (experimentModels == null || experimentModels.isEmpty()) {
             throw new MojoFailureException(Messages.PREDICT_NO_MODEL);
         }
-        for (Map.Entry<String, Path> e : experimentModels.entrySet()) {
-            if (!Files.isRegularFile(e.getValue())) {
-                throw new MojoFailureException(format(Messages.PREDICT_NOT_TRAINED, e.getKey(), e.getValue()));
+        for (Map.Entry<String, Trained> e : experimentModels.entrySet()) {
+            Path model = e.getValue().model();
+            if (!Files.isRegularFile(model)) {
+                throw new MojoFailureException(format(Messages.PREDICT_NOT_TRAINED, e.getKey(), model));
             }
-            run(load(e.getValue()), e.getKey(), inputPath, labelsPath, column);
+            run(load(model), e.getKey(), inputPath, labelsPath, column,
+                    csvFormat(delimiter, csvHeader, e.getValue().csv()));
         }
     }
 
-    private void run(MlpModel model, String name, Path input, Path labels, String labelColumn)
+    private void run(MlpModel model, String name, Path input, Path labels, String labelColumn, CsvFormat csv)
             throws MojoFailureException, MojoExecutionException {
         try {
-            PredictRun.run(model, name, input, labels, labelColumn, outputDirectory.resolve(name), log::info);
+            PredictRun.run(model, name, input, labels, labelColumn, csv, outputDirectory.resolve(name), log::info);
         } catch (UserException e) {
             throw new MojoFailureException(e.getMessage(), e);
         } catch (UncheckedIOException e) {

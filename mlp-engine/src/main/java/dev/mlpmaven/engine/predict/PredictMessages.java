@@ -24,7 +24,8 @@ public final class PredictMessages {
     public static final String IDX_WRONG_SIZE =
             "%s: found images of %d pixels, expected %d (the model's input size; it records no image size)";
     public static final String IMAGES_FOR_TABLE =
-            "%s: found %s, but the model's input is a table (%s) - give a CSV file with a header row";
+            "%s: found %s, but the model's input is a table (%s) - give a CSV file (.csv, or compressed .csv.gz, "
+                    + ".csv.xz, .csv.bz2, .csv.zst)";
     public static final String CSV_FOR_IMAGES =
             "%s: found a CSV file, but the model's input is an image (%s) - give a folder of images or an IDX images file";
     public static final String LABELS_NOT_IDX =
@@ -34,15 +35,20 @@ public final class PredictMessages {
             "labelColumn '%s': found input %s, expected a CSV file - an image folder takes its labels from class-named "
                     + "subfolders, an IDX images file from an IDX labels file";
     public static final String CSV_NO_LABEL_COLUMN =
-            "%s: labelColumn '%s': found no such column, expected one of the header's columns: %s";
+            "%s: labelColumn '%s': found no such column, expected one of %s: %s";
     public static final String CSV_UNKNOWN_LABEL =
             "%s: line %d: label '%s' is not a class of the model, expected one of %s";
+    public static final String CSV_UNKNOWN_LABEL_INDEX =
+            "%s: line %d: label '%s' is not a class index of the model, expected 0 to %d (scikit-learn's header: "
+                    + "the label is the index of the class in %s)";
     public static final String CSV_EMPTY =
-            "%s: found no data rows, expected a header row and at least one row";
+            "%s: found no data rows, expected %s";
     public static final String CSV_BAD =
             "%s: line %d: %s";
     public static final String CSV_MALFORMED =
-            "%s: found malformed CSV at line %d (%s), expected comma-separated values with a header row";
+            "%s: found malformed CSV at line %d (%s), expected values separated by '%s'";
+    public static final String CSV_BAD_DELIMITER =
+            "csvDelimiter: found '%s', expected one character that is not a quote or a line break (\\t for a tab)";
 
     private PredictMessages() {
     }

@@ -29,9 +29,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
- * Predicts every input of a folder of images, an IDX images file or a CSV file with a model, in plain Java
+ * Predicts every input of a folder of images, an IDX images file or a CSV file (read as a training {@code csv}
+ * dataset is: plain or compressed, with a {@link CsvFormat delimiter and header}) with a model, in plain Java
  * ({@code mlp-runtime}: no ND4J, no fork), and writes into {@code <outDir>}:
  * <ul>
  *   <li>{@value #PREDICTIONS_CSV}: one row per input: {@code input}, {@code label} (with labels),
@@ -85,23 +87,34 @@ public final class PredictRun {
         }
     }
 
+    /** A CSV input's name: {@code .csv}, or {@code .csv.gz}, {@code .csv.xz}, {@code .csv.bz2}, {@code .csv.zst}. */
+    private static final Pattern CSV_NAME = Pattern.compile("(?i).*\\.csv(\\.(gz|xz|bz2|zst))?");
+
     private PredictRun() {
+    }
+
+    /** {@link #run(MlpModel, String, Path, Path, String, CsvFormat, Path, Consumer)} with {@link CsvFormat#DEFAULT}. */
+    public static Result run(MlpModel model, String modelName, Path input, Path labels, String labelColumn,
+                             Path outDir, Consumer<String> log) {
+        return run(model, modelName, input, labels, labelColumn, CsvFormat.DEFAULT, outDir, log);
     }
 
     /**
      * @param model       the model
      * @param modelName   how the log names it (the experiment name)
-     * @param input       a folder of images, an IDX images file, or a {@code .csv} file
+     * @param input       a folder of images, an IDX images file, or a {@code .csv} file (also {@code .csv.gz},
+     *                    {@code .csv.xz}, {@code .csv.bz2}, {@code .csv.zst}; the compression is found by magic bytes)
      * @param labels      an IDX labels file for an IDX input, or null
      * @param labelColumn the CSV column holding each row's class name, or null
+     * @param csvFormat   how a CSV input is read
      * @param outDir      where predictions.csv and predictions.json go
      * @param log         receives the summary lines
      * @throws UserException        with a {@link PredictMessages} message (or the reader's) for a bad input
      * @throws UncheckedIOException when a file cannot be read or written
      */
     public static Result run(MlpModel model, String modelName, Path input, Path labels, String labelColumn,
-                             Path outDir, Consumer<String> log) {
-        PredictionSource source = open(model, input, labels, labelColumn);
+                             CsvFormat csvFormat, Path outDir, Consumer<String> log) {
+        PredictionSource source = open(model, input, labels, labelColumn, csvFormat);
         String prefix = "mlp: " + modelName + ": ";
         log.accept(prefix + "predicting " + source.describe());
         int n = source.size();
@@ -165,11 +178,12 @@ public final class PredictRun {
         return new Result(n, csvFile, jsonFile, accuracy, confusion);
     }
 
-    private static PredictionSource open(MlpModel model, Path input, Path labels, String labelColumn) {
+    private static PredictionSource open(MlpModel model, Path input, Path labels, String labelColumn,
+                                         CsvFormat csvFormat) {
         if (!Files.exists(input)) {
             throw new UserException(String.format(Locale.ROOT, PredictMessages.INPUT_MISSING, input));
         }
-        boolean csv = Files.isRegularFile(input) && input.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+        boolean csv = Files.isRegularFile(input) && CSV_NAME.matcher(input.getFileName().toString()).matches();
         boolean folder = Files.isDirectory(input);
         if (labels != null && (csv || folder)) {
             throw new UserException(String.format(Locale.ROOT, PredictMessages.LABELS_NOT_IDX, labels,
@@ -181,9 +195,9 @@ public final class PredictRun {
         if (model.input() instanceof TableInput table) {
             if (!csv) {
                 throw new UserException(String.format(Locale.ROOT, PredictMessages.IMAGES_FOR_TABLE, input,
-                        folder ? "a folder" : "a file that is not .csv", table));
+                        folder ? "a folder" : "a file whose name is not .csv", table));
             }
-            return new CsvSource(input, table, labelColumn, model.classNames());
+            return new CsvSource(input, table, labelColumn, model.classNames(), csvFormat);
         }
         ImageInput image = (ImageInput) model.input();
         if (csv) {

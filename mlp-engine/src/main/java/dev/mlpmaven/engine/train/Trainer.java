@@ -225,7 +225,8 @@ public final class Trainer {
             int[] predicted = new int[data.test().size()];
             float[] confidence = new float[data.test().size()];
             TestResult test = Scorer.score(evalWs, lut, data.test(), null, predicted, confidence);
-            if (!(test.loss() <= divergedLoss)) { // a NaN or infinite logit: the last steps diverged
+            // a NaN or infinite logit: the last steps diverged (an empty test split has a NaN loss of its own)
+            if (data.test().size() > 0 && !(test.loss() <= divergedLoss)) {
                 throw TrainingDivergedException.afterTraining(batches, test.loss(), divergedLoss, epochs);
             }
             double evaluateSeconds = (System.nanoTime() - evaluateStart) / 1e9;

@@ -200,7 +200,7 @@ class PredictRunTest {
         assertRefused(m, missing, null, null, missing + ": line 2: row: feature 'colour' is missing - give a value for "
                 + "each of the model's features: size, colour");
         assertRefused(m, tmp, null, null, tmp + ": found a folder, but the model's input is a table (" + table
-                + ") - give a CSV file with a header row");
+                + ") - give a CSV file (.csv, or compressed .csv.gz, .csv.xz, .csv.bz2, .csv.zst)");
         assertRefused(model(ImageInput.Resize.NONE), csv, null, null, csv + ": found a CSV file, but the model's input "
                 + "is an image (" + model(ImageInput.Resize.NONE).input() + ") - give a folder of images or an IDX "
                 + "images file");

@@ -146,6 +146,11 @@ class TrainerTest {
                     assertThat(d.epoch()).isEqualTo(1);
                     assertThat(d.batch()).isEqualTo(1);
                 });
+        // an empty test split has a NaN loss of its own, which is no divergence
+        TrainingOutcome noTest = new Trainer(tinySgd(42, 0.1, 1), TrainingListener.NONE)
+                .train(TestData.tiny(256, 0, 4, 4));
+        assertThat(noTest.test().loss()).isNaN();
+        assertThat(noTest.model().layers()).hasSize(3);
     }
 
     // the exact message but for the loss
