@@ -38,6 +38,7 @@ final class ImageFolderSource {
                     DataMessages.IMAGE_FOLDER));
         }
         String shown = archive == null ? root.toString() : archive.name(s.folder());
+        java.time.Instant listed = java.time.Instant.now();
         Listing listing = ImageFolderLoader.list(root, spec.classNames());
         int channels = fixed != null ? fixed.channels() : s.channels();
         boolean invert = fixed != null ? fixed.invert() : s.invert();
@@ -53,7 +54,7 @@ final class ImageFolderSource {
                     + settings + "\n" + String.join("\n", listing.classes())).getBytes(
                     java.nio.charset.StandardCharsets.UTF_8)));
         } else {
-            key = knownKey(cache, root, settings, listing, threads);
+            key = knownKey(cache, root, shown, settings, listing, listed, threads, listener);
         }
         Path entry = cache.imagesEntry(key);
         Decoded d = null;
@@ -94,37 +95,79 @@ final class ImageFolderSource {
         return ImageInput.of(s.height(), s.width(), channels, invert, ImageInput.Resize.BILINEAR, Scaling.UNIT);
     }
 
+    /** A file modified this close to the listing may have changed again within its time stamp's resolution. */
+    static final java.time.Duration RACY = java.time.Duration.ofSeconds(2);
+
     /**
      * The content key of the folder's files. Hashing 70,000 files costs seconds, so the cache keeps an index per
-     * folder and settings ({@code images/<hash of folder and settings>.index}: every file's split, class, size,
-     * modification time and path, then the key); when every file's size and modification time are as the index
-     * says, its key is used without reading the files (as git and make trust them), else the files are hashed again.
+     * folder and settings ({@code images/<hash of folder and settings>.index}, in the manner of git's index): the key,
+     * the time the files were listed, then every file's split, class, size, modification time, file key (device and
+     * inode) and path. The key is taken from there without reading the files only when every one of these is as the
+     * listing gives them now and every file was modified at least {@link #RACY} before the earlier of the recorded
+     * listing time and the index's own modification time (a file written just before it was listed could be written
+     * again within the same time stamp, as git's "racy" entries); otherwise the files are read and hashed and the index
+     * is written again. An unreadable or malformed index is treated as missing.
      */
-    private static String knownKey(DataCache cache, Path root, String settings, Listing listing, int threads) {
+    private static String knownKey(DataCache cache, Path root, String shown, String settings, Listing listing,
+                                   java.time.Instant listed, int threads, DataListener listener) {
         StringBuilder stats = new StringBuilder();
         for (ImageFolderLoader.ImageFile f : listing.files()) {
             stats.append(f.split()).append(' ').append(f.label()).append(' ').append(f.size()).append(' ')
-                    .append(f.modified()).append(' ').append(f.relative()).append('\n');
+                    .append(time(f.modified())).append(' ').append(f.fileKey()).append(' ').append(f.relative())
+                    .append('\n');
         }
         String state = settings + "\n" + String.join("\n", listing.classes()) + "\n" + stats;
         String name = IdxReader.hex(IdxReader.sha256().digest((root.toAbsolutePath() + "\n" + settings)
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         Path index = cache.imagesEntry(name).resolveSibling(name + ".index");
-        try {
-            if (Files.isRegularFile(index)) {
+        String why = ImageMessages.HASHED_NO_INDEX;
+        if (Files.isRegularFile(index)) {
+            why = ImageMessages.HASHED_INDEX_UNREADABLE;
+            try {
                 String saved = Files.readString(index, java.nio.charset.StandardCharsets.UTF_8);
+                java.time.Instant written = Files.getLastModifiedTime(index).toInstant();
                 int cut = saved.indexOf('\n');
-                if (cut == 64 && saved.substring(cut + 1).equals(state)) {
-                    return saved.substring(0, cut);
+                int cut2 = cut < 0 ? -1 : saved.indexOf('\n', cut + 1);
+                java.time.Instant before = cut == 64 && cut2 > 0 ? parseTime(saved.substring(cut + 1, cut2)) : null;
+                if (before != null) {
+                    if (!saved.substring(cut2 + 1).equals(state)) {
+                        why = ImageMessages.HASHED_CHANGED;
+                    } else {
+                        java.time.Instant trusted = (before.isBefore(written) ? before : written).minus(RACY);
+                        why = listing.files().stream().anyMatch(f -> !f.modified().isBefore(trusted))
+                                ? ImageMessages.HASHED_RACY : null;
+                        if (why == null) {
+                            return saved.substring(0, cut);
+                        }
+                    }
                 }
+            } catch (IOException e) {
+                // unreadable index: hash the files
             }
-        } catch (IOException e) {
-            // unreadable index: hash the files
         }
+        long t0 = System.nanoTime();
         String key = ImageFolderLoader.key(listing, settings, threads);
-        cache.write(index, java.nio.ByteBuffer.wrap((key + "\n" + state).getBytes(
+        listener.info(String.format(Locale.ROOT, ImageMessages.HASHED, listing.files().size(), shown,
+                (System.nanoTime() - t0) / 1e9, why));
+        cache.write(index, java.nio.ByteBuffer.wrap((key + "\n" + time(listed) + "\n" + state).getBytes(
                 java.nio.charset.StandardCharsets.UTF_8)));
         return key;
+    }
+
+    /** A time as seconds.nanoseconds since 1970 (the index's format). */
+    private static String time(java.time.Instant t) {
+        return t.getEpochSecond() + "." + t.getNano();
+    }
+
+    /** The index's time, or null when it is not one. */
+    private static java.time.Instant parseTime(String s) {
+        int dot = s.indexOf('.');
+        try {
+            return dot < 0 ? null : java.time.Instant.ofEpochSecond(Long.parseLong(s.substring(0, dot)),
+                    Integer.parseInt(s.substring(dot + 1)));
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private static LoadedDataset assemble(DatasetSpec spec, long seed, Decoded d, Listing listing, String shown,

@@ -50,8 +50,12 @@ public final class ImageFolderLoader {
     private ImageFolderLoader() {
     }
 
-    /** One image file: which split, which class, where. */
-    public record ImageFile(byte split, int label, Path path, String relative, long size, String modified) {
+    /**
+     * One image file: which split, which class, where, and its size, modification time and file key (device and
+     * inode where the platform gives them, else "-") as the listing's one stat saw them.
+     */
+    public record ImageFile(byte split, int label, Path path, String relative, long size, java.time.Instant modified,
+                            String fileKey) {
     }
 
     /** The files of an image folder and its classes. */
@@ -221,9 +225,9 @@ public final class ImageFolderLoader {
         found.sort(java.util.Comparator.comparing(Found::path));
         List<ImageFile> out = new ArrayList<>(found.size());
         for (Found f : found) {
-            java.time.Instant t = f.attributes().lastModifiedTime().toInstant();
+            Object fileKey = f.attributes().fileKey();
             out.add(new ImageFile(split, label, f.path(), f.relative(), f.attributes().size(),
-                    t.getEpochSecond() + "." + t.getNano()));
+                    f.attributes().lastModifiedTime().toInstant(), fileKey == null ? "-" : fileKey.toString()));
         }
         return out;
     }

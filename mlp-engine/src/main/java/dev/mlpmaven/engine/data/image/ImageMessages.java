@@ -51,6 +51,15 @@ public final class ImageMessages {
             + " testSplit %s to leave training and test images - add images or change testSplit";
     /** images, folder, seconds, threads, cache file. */
     public static final String DECODED = "dataset: decoded %d images of %s in %.2f s (%d threads); cached in %s";
+    /** files, folder, seconds, reason (one of the HASHED_ reasons). */
+    public static final String HASHED = "dataset: read and hashed %d files of %s in %.2f s (%s)";
+    public static final String HASHED_NO_INDEX = "no index of their sizes and times yet";
+    public static final String HASHED_INDEX_UNREADABLE = "the index of their sizes and times was unreadable"
+            + " or of an older version";
+    public static final String HASHED_CHANGED = "a file was added, removed, renamed, replaced, resized or touched"
+            + " since the index of their sizes and times was written";
+    public static final String HASHED_RACY = "a file was modified less than 2 s before the files were last listed,"
+            + " too recently for its size and time to show a later change";
     /** images, cache file. */
     public static final String USING_DECODED = "dataset: using %d decoded images of %s from the cache (%s)";
 }

@@ -108,6 +108,208 @@ class ImageFolderTest {
         assertThat(infos).anyMatch(m -> m.startsWith("dataset: decoded 4 images of "));
     }
 
+    private static final java.nio.file.attribute.FileTime OLD = java.nio.file.attribute.FileTime.from(
+            java.time.Instant.now().minusSeconds(3600));
+
+    /** Sets every file below {@code folder} to an hour ago: older than the index's 2 s racy margin. */
+    private void age(String folder) throws IOException {
+        try (java.util.stream.Stream<Path> all = Files.walk(tmp.resolve(folder))) {
+            for (Path p : all.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(p, OLD);
+            }
+        }
+    }
+
+    /** The reasons of the "read and hashed" messages since the last call. */
+    private List<String> hashed() {
+        String prefix = "dataset: read and hashed ";
+        List<String> reasons = infos.stream().filter(m -> m.startsWith(prefix))
+                .map(m -> m.substring(m.lastIndexOf(" s (") + 4, m.length() - 1)).toList();
+        infos.clear();
+        return reasons;
+    }
+
+    /** Writes a w x h BMP of colour (v, v, v) into {@code path} in place (same file, same file key). */
+    private void rewriteBmp(String path, int w, int h, int v) throws IOException {
+        Path scratch = png("scratch/new.bmp", w, h, v, v, v, "bmp");
+        byte[] bytes = Files.readAllBytes(scratch);
+        Files.delete(scratch);
+        Path target = tmp.resolve(path);
+        assertThat(bytes.length).isEqualTo(Files.size(target));
+        Object key = Files.readAttributes(target, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        Files.write(target, bytes); // truncates and writes the same file (ImageIO.write would delete it first)
+        assertThat(Files.readAttributes(target, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+                .isEqualTo(key);
+    }
+
+    private Path index() throws IOException {
+        try (java.util.stream.Stream<Path> all = Files.list(tmp.resolve("cache/v1/images"))) {
+            List<Path> found = all.filter(p -> p.toString().endsWith(".index")).toList();
+            assertThat(found).hasSize(1);
+            return found.get(0);
+        }
+    }
+
+    @Test
+    void an_unchanged_rerun_takes_the_key_from_the_index_without_reading_the_files() throws IOException {
+        folder();
+        age("data");
+        LoadedDataset first = load(gray("data"), List.of(), 0.2);
+        assertThat(hashed()).containsExactly(ImageMessages.HASHED_NO_INDEX);
+        LoadedDataset again = load(gray("data"), List.of(), 0.2);
+        assertThat(hashed()).isEmpty();
+        assertThat(again.train()).isEqualTo(first.train());
+        assertThat(again.test()).isEqualTo(first.test());
+        assertThat(again.contentSha256()).isEqualTo(first.contentSha256());
+        // without reading: a file made unreadable is not noticed while its size and time are unchanged
+        Path a = tmp.resolve("data/train/cat/a.png");
+        if (Files.getFileStore(a).supportsFileAttributeView("posix") && !"root".equals(System.getProperty("user.name"))) {
+            Files.setPosixFilePermissions(a, java.util.Set.of());
+            try {
+                load(gray("data"), List.of(), 0.2);
+                assertThat(hashed()).isEmpty();
+            } finally {
+                Files.setPosixFilePermissions(a, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
+        }
+    }
+
+    @Test
+    void touching_resizing_adding_removing_renaming_or_replacing_a_file_hashes_again_and_uses_the_new_content()
+            throws IOException {
+        folder();
+        age("data");
+        LoadedDataset before = load(gray("data"), List.of(), 0.2);
+        hashed();
+        String changed = ImageMessages.HASHED_CHANGED;
+        Path a = tmp.resolve("data/train/cat/a.png");
+
+        // touched: same content, so the same key and the cached pixels
+        Files.setLastModifiedTime(a, java.nio.file.attribute.FileTime.from(OLD.toInstant().plusSeconds(1)));
+        LoadedDataset touched = load(gray("data"), List.of(), 0.2);
+        assertThat(infos).anyMatch(m -> m.startsWith("dataset: using 4 decoded images of "));
+        assertThat(hashed()).containsExactly(changed);
+        assertThat(touched.contentSha256()).isEqualTo(before.contentSha256());
+        assertThat(touched.train()).isEqualTo(before.train());
+
+        // resized, its time set back to the one in the index: only the size differs
+        long indexed = Files.size(a);
+        png("data/train/cat/a.png", 4, 3, 7, 7, 7, "png");
+        byte[] bytes = Files.readAllBytes(a);
+        Files.write(a, java.util.Arrays.copyOf(bytes, (int) Math.max(bytes.length, indexed + 10))); // after IEND
+        Files.setLastModifiedTime(a, java.nio.file.attribute.FileTime.from(OLD.toInstant().plusSeconds(1)));
+        LoadedDataset resized = load(gray("data"), List.of(), 0.2);
+        assertThat(hashed()).containsExactly(changed);
+        assertThat(resized.train().images().pixels()[0] & 0xFF).isEqualTo(ImageInput.luma(7, 7, 7));
+        assertThat(resized.contentSha256()).isNotEqualTo(before.contentSha256());
+
+        // added
+        png("data/train/cat/e.png", 4, 3, 1, 2, 3, "png");
+        Files.setLastModifiedTime(tmp.resolve("data/train/cat/e.png"), OLD);
+        LoadedDataset added = load(gray("data"), List.of(), 0.2);
+        assertThat(hashed()).containsExactly(changed);
+        assertThat(added.train().size()).isEqualTo(4);
+
+        // removed
+        Files.delete(tmp.resolve("data/train/cat/e.png"));
+        LoadedDataset removed = load(gray("data"), List.of(), 0.2);
+        assertThat(hashed()).containsExactly(changed);
+        assertThat(removed.train()).isEqualTo(resized.train());
+
+        // renamed (same inode, size and time): a.png now sorts after b.bmp
+        Files.move(a, tmp.resolve("data/train/cat/c.png"));
+        LoadedDataset renamed = load(gray("data"), List.of(), 0.2);
+        assertThat(hashed()).containsExactly(changed);
+        int size = 4 * 3;
+        assertThat(java.util.Arrays.copyOfRange(renamed.train().images().pixels(), size, 2 * size))
+                .containsExactly(java.util.Arrays.copyOfRange(resized.train().images().pixels(), 0, size));
+
+        // replaced by another file of the same size and time (a new file key, where the platform has one)
+        Path b = tmp.resolve("data/train/cat/b.bmp");
+        if (Files.readAttributes(b, java.nio.file.attribute.BasicFileAttributes.class).fileKey() != null) {
+            png("scratch/new.bmp", 4, 3, 9, 9, 9, "bmp"); // BMP: same size for the same dimensions
+            Path replacement = tmp.resolve("scratch/new.bmp");
+            assertThat(Files.size(replacement)).isEqualTo(Files.size(b));
+            Files.setLastModifiedTime(replacement, Files.getLastModifiedTime(b));
+            Files.move(replacement, b, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            LoadedDataset replaced = load(gray("data"), List.of(), 0.2);
+            assertThat(hashed()).containsExactly(changed);
+            assertThat(replaced.train().images().pixels()[0] & 0xFF).isEqualTo(ImageInput.luma(9, 9, 9));
+        }
+        load(gray("data"), List.of(), 0.2);
+        assertThat(hashed()).isEmpty();
+    }
+
+    @Test
+    void a_file_rewritten_in_place_with_the_same_size_and_time_is_not_noticed_as_documented() throws IOException {
+        folder();
+        age("data");
+        Path b = tmp.resolve("data/train/cat/b.bmp");
+        LoadedDataset before = load(gray("data"), List.of(), 0.2);
+        hashed();
+        rewriteBmp("data/train/cat/b.bmp", 4, 3, 9);
+        Files.setLastModifiedTime(b, OLD);
+        LoadedDataset after = load(gray("data"), List.of(), 0.2);
+        assertThat(hashed()).isEmpty();
+        assertThat(after.train()).isEqualTo(before.train()); // the old pixels: what docs/datasets.md says
+        Files.setLastModifiedTime(b, java.nio.file.attribute.FileTime.from(OLD.toInstant().plusSeconds(1))); // touch
+        LoadedDataset touched = load(gray("data"), List.of(), 0.2);
+        assertThat(hashed()).containsExactly(ImageMessages.HASHED_CHANGED);
+        assertThat(touched.train().images().pixels()[4 * 3] & 0xFF).isEqualTo(ImageInput.luma(9, 9, 9));
+    }
+
+    @Test
+    void files_not_older_than_2_s_before_the_listing_are_hashed_again_until_they_are() throws IOException {
+        folder();
+        // modified "now" as far as the index is concerned (a minute ahead: the test may take its time)
+        java.nio.file.attribute.FileTime t = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().plusSeconds(60));
+        try (java.util.stream.Stream<Path> all = Files.walk(tmp.resolve("data"))) {
+            for (Path p : all.filter(Files::isRegularFile).toList()) {
+                Files.setLastModifiedTime(p, t);
+            }
+        }
+        load(gray("data"), List.of(), 0.2);
+        assertThat(hashed()).containsExactly(ImageMessages.HASHED_NO_INDEX);
+        load(gray("data"), List.of(), 0.2);
+        assertThat(hashed()).containsExactly(ImageMessages.HASHED_RACY);
+        // a file rewritten within the same time stamp is then seen: here the same size and time, new pixels
+        Path b = tmp.resolve("data/train/cat/b.bmp");
+        rewriteBmp("data/train/cat/b.bmp", 4, 3, 9);
+        Files.setLastModifiedTime(b, t);
+        LoadedDataset fresh = load(gray("data"), List.of(), 0.2);
+        assertThat(hashed()).containsExactly(ImageMessages.HASHED_RACY);
+        assertThat(fresh.train().images().pixels()[4 * 3] & 0xFF).isEqualTo(ImageInput.luma(9, 9, 9));
+        age("data");
+        load(gray("data"), List.of(), 0.2);
+        assertThat(hashed()).containsExactly(ImageMessages.HASHED_CHANGED);
+        load(gray("data"), List.of(), 0.2);
+        assertThat(hashed()).isEmpty();
+    }
+
+    @Test
+    void a_damaged_index_is_ignored_and_written_again() throws IOException {
+        folder();
+        age("data");
+        LoadedDataset first = load(gray("data"), List.of(), 0.2);
+        hashed();
+        Path index = index();
+        String good = Files.readString(index);
+        for (byte[] damaged : List.of(new byte[] {(byte) 0xC3, 0x28, '\n'}, new byte[0],
+                good.substring(0, good.length() / 2).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                good.replaceFirst("\n[0-9]+\\.", "\nx.").getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            Files.write(index, damaged);
+            LoadedDataset again = load(gray("data"), List.of(), 0.2);
+            assertThat(hashed()).hasSize(1).first().isIn(ImageMessages.HASHED_INDEX_UNREADABLE,
+                    ImageMessages.HASHED_CHANGED);
+            assertThat(again.train()).isEqualTo(first.train());
+            assertThat(Files.readString(index)).isNotEqualTo(good); // written again (a new listing time)
+            good = Files.readString(index);
+            load(gray("data"), List.of(), 0.2);
+            assertThat(hashed()).isEmpty();
+        }
+    }
+
     @Test
     void gray_is_bt601_luma_and_invert_and_resize_are_recorded_for_the_model() throws IOException {
         folder();
