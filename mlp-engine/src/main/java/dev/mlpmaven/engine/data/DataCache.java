@@ -25,6 +25,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *                      (for datasets whose content hash is not in the registry, e.g. MNIST)
  * archives/&lt;sha256&gt;/ an archive's files, extracted; named by the SHA-256 of the archive file
  * images/&lt;key&gt;.bin   an image folder's decoded pixels and labels, named by the hash of its files and settings
+ * images/&lt;hash&gt;.index an image folder's stat index (listing time, each file's size, time, file key and path,
+ *                      and the key), named by the hash of the folder's path and settings
  * locks/&lt;key&gt;.lock   lock files: one process (and one thread) at a time fetches a given file
  * tmp/                 files being written; moved into place atomically when complete
  * </pre>
