@@ -36,7 +36,14 @@ public record StratifiedSplit(int[] first, int[] second) {
 
     /** @param labels the class of each sample, 0 .. classes-1 */
     public static StratifiedSplit of(int[] labels, int classes, double fraction, long seed) {
-        SplittableRandom rng = new SplittableRandom(seed);
+        return of(labels, classes, fraction, new SplittableRandom(seed));
+    }
+
+    /**
+     * The same split drawing from {@code rng}, which it advances by one {@code nextInt} per sample held out (none
+     * when {@code fraction} is 0): the training's validation hold-out shares the trainer's generator this way.
+     */
+    public static StratifiedSplit of(int[] labels, int classes, double fraction, SplittableRandom rng) {
         int n = labels.length;
         int[] counts = new int[classes];
         for (int label : labels) {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import dev.mlpmaven.engine.data.IdxLabels;
+import dev.mlpmaven.engine.data.StratifiedSplit;
 
 /**
  * A seeded stratified hold-out: from each class, {@code round(fraction * count)} samples chosen at random go to
@@ -20,43 +21,12 @@ record ValidationSplit(int[] train, int[] validation) {
             }
             return new ValidationSplit(all, new int[0]);
         }
-        int[] counts = new int[numClasses];
+        int[] classOf = new int[n];
         for (int i = 0; i < n; i++) {
-            counts[labels.label(i)]++;
+            classOf[i] = labels.label(i);
         }
-        int[][] byClass = new int[numClasses][];
-        for (int c = 0; c < numClasses; c++) {
-            byClass[c] = new int[counts[c]];
-        }
-        int[] fill = new int[numClasses];
-        for (int i = 0; i < n; i++) {
-            int c = labels.label(i);
-            byClass[c][fill[c]++] = i;
-        }
-        boolean[] held = new boolean[n];
-        int heldCount = 0;
-        for (int c = 0; c < numClasses; c++) {
-            int[] idx = byClass[c];
-            int k = (int) Math.round(fraction * idx.length);
-            for (int i = 0; i < k; i++) { // partial Fisher-Yates: the first k are a uniform sample
-                int j = i + rng.nextInt(idx.length - i);
-                int tmp = idx[i];
-                idx[i] = idx[j];
-                idx[j] = tmp;
-                held[idx[i]] = true;
-            }
-            heldCount += k;
-        }
-        int[] train = new int[n - heldCount];
-        int[] validation = new int[heldCount];
-        for (int i = 0, t = 0, v = 0; i < n; i++) {
-            if (held[i]) {
-                validation[v++] = i;
-            } else {
-                train[t++] = i;
-            }
-        }
-        return new ValidationSplit(train, validation);
+        StratifiedSplit split = StratifiedSplit.of(classOf, numClasses, fraction, rng);
+        return new ValidationSplit(split.first(), split.second());
     }
 
     /** Equal when every component is, arrays by content (a record's own equals compares arrays by identity). */
