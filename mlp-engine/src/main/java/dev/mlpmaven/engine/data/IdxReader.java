@@ -1,6 +1,8 @@
 package dev.mlpmaven.engine.data;
 
+
 import dev.mlpmaven.config.UserException;
+import dev.mlpmaven.engine.io.CountingInputStream;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -134,7 +136,7 @@ public final class IdxReader {
             }
             String contentSha = hex(contentDigest.digest());
             return new Parsed(parsed.images, parsed.labels, contentSha,
-                    compressed ? hex(fileDigest.digest()) : contentSha, counted.count, gzip);
+                    compressed ? hex(fileDigest.digest()) : contentSha, counted.count(), gzip);
         } catch (ZipException e) {
             throw new UserException(String.format(BAD_GZIP, name, e.getMessage()), e);
         } catch (IOException e) {
@@ -304,32 +306,6 @@ public final class IdxReader {
 
         IdxRead<IdxLabels> asLabels() {
             return new IdxRead<>(labels, contentSha256, fileSha256, fileBytes, gzip);
-        }
-    }
-
-    private static final class CountingInputStream extends java.io.FilterInputStream {
-        long count;
-
-        CountingInputStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
         }
     }
 }

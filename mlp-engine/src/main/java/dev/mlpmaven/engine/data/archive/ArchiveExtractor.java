@@ -1,6 +1,7 @@
 package dev.mlpmaven.engine.data.archive;
 
 import dev.mlpmaven.config.UserException;
+import dev.mlpmaven.engine.io.CountingInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -115,7 +116,7 @@ public final class ArchiveExtractor {
 
     private void tar(Path archive) throws IOException {
         try (InputStream file = Files.newInputStream(archive)) {
-            ExpansionGuard.Counting counted = new ExpansionGuard.Counting(file);
+            CountingInputStream counted = new CountingInputStream(file);
             InputStream stored = Compression.markable(counted);
             Compression c = Compression.detect(stored);
             InputStream decoded = Compression.markable(CompressedFiles.decode(name, c, stored));

@@ -1,6 +1,7 @@
 package dev.mlpmaven.engine.data.archive;
 
 import dev.mlpmaven.config.UserException;
+import dev.mlpmaven.engine.io.CountingInputStream;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,7 +38,7 @@ public final class CompressedFiles {
 
     /** The content of the stored bytes {@code raw} (closed with the result), named {@code name} in messages. */
     public static Opened open(String name, InputStream raw, ArchiveLimits limits) throws IOException {
-        ExpansionGuard.Counting counted = new ExpansionGuard.Counting(raw);
+        CountingInputStream counted = new CountingInputStream(raw);
         InputStream stored = Compression.markable(counted);
         Compression c = Compression.detect(stored);
         if (c == Compression.NONE) {

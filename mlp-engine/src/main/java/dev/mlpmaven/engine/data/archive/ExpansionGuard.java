@@ -1,6 +1,8 @@
 package dev.mlpmaven.engine.data.archive;
 
+
 import dev.mlpmaven.config.UserException;
+import dev.mlpmaven.engine.io.CountingInputStream;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -116,49 +118,6 @@ final class ExpansionGuard {
                             limits.maxRatio(), limits.graceBytes()));
                 }
             }
-        }
-    }
-
-    /** Counts the bytes read through it (the compressed bytes of a stream). */
-    static final class Counting extends FilterInputStream {
-        private long count;
-
-        Counting(InputStream in) {
-            super(in);
-        }
-
-        long count() {
-            return count;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long s = super.skip(n);
-            count += Math.max(0, s);
-            return s;
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
         }
     }
 }
