@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -188,27 +189,11 @@ public final class ImageFolderLoader {
         }
         // the class folders are listed in parallel (the stat calls are most of an unchanged rerun's load), their
         // files kept in class order, and a failing folder reported in that order too
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(present.size(),
-                Runtime.getRuntime().availableProcessors())));
-        try {
-            List<Future<List<ImageFile>>> parts = new ArrayList<>();
-            for (int c : present) {
-                parts.add(pool.submit(() -> classFiles(split, c, dir.resolve(classes.get(c)), classes.get(c))));
-            }
-            for (Future<List<ImageFile>> part : parts) {
-                out.addAll(part.get());
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while listing images", e);
-        } finally {
-            pool.shutdownNow();
+        List<Callable<List<ImageFile>>> tasks = new ArrayList<>();
+        for (int c : present) {
+            tasks.add(() -> classFiles(split, c, dir.resolve(classes.get(c)), classes.get(c)));
         }
+        out.addAll(inOrder(tasks, Runtime.getRuntime().availableProcessors(), "listing images"));
     }
 
     /** The images of one class folder, in path order. */
@@ -355,32 +340,44 @@ public final class ImageFolderLoader {
     /** Runs {@code job} on every file with {@code threads} threads; results in file order, first failure thrown. */
     private static <R> List<R> parallel(List<ImageFile> files, int threads, Job<R> job) {
         int n = Math.max(1, Math.min(threads, files.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
+        int chunk = (files.size() + n - 1) / n;
+        List<Callable<List<R>>> tasks = new ArrayList<>();
+        for (int from = 0; from < files.size(); from += chunk) {
+            int start = from;
+            List<ImageFile> part = files.subList(from, Math.min(files.size(), from + chunk));
+            tasks.add(() -> {
+                List<R> out = new ArrayList<>(part.size());
+                for (int k = 0; k < part.size(); k++) {
+                    ImageFile f = part.get(k);
+                    try {
+                        out.add(job.run(start + k, f));
+                    } catch (IOException e) {
+                        throw new UserException(String.format(Locale.ROOT, "%s: could not read the file (%s)",
+                                f.path(), e), e);
+                    }
+                }
+                return out;
+            });
+        }
+        return inOrder(tasks, n, "reading images");
+    }
+
+    /**
+     * Runs {@code tasks} on up to {@code threads} daemon threads and concatenates their lists in task order; the
+     * first failing task in that order is thrown (a user error as it is).
+     */
+    private static <R> List<R> inOrder(List<Callable<List<R>>> tasks, int threads, String what) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, tasks.size())), r -> {
             Thread t = new Thread(r, "mlp-images");
             t.setDaemon(true);
             return t;
         });
         try {
-            int chunk = (files.size() + n - 1) / n;
             List<Future<List<R>>> parts = new ArrayList<>();
-            for (int from = 0; from < files.size(); from += chunk) {
-                int start = from;
-                List<ImageFile> part = files.subList(from, Math.min(files.size(), from + chunk));
-                parts.add(pool.submit(() -> {
-                    List<R> out = new ArrayList<>(part.size());
-                    for (int k = 0; k < part.size(); k++) {
-                        ImageFile f = part.get(k);
-                        try {
-                            out.add(job.run(start + k, f));
-                        } catch (IOException e) {
-                            throw new UserException(String.format(Locale.ROOT, "%s: could not read the file (%s)",
-                                    f.path(), e), e);
-                        }
-                    }
-                    return out;
-                }));
+            for (Callable<List<R>> task : tasks) {
+                parts.add(pool.submit(task));
             }
-            List<R> all = new ArrayList<>(files.size());
+            List<R> all = new ArrayList<>();
             for (Future<List<R>> part : parts) {
                 all.addAll(part.get());
             }
@@ -392,7 +389,7 @@ public final class ImageFolderLoader {
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading images", e);
+            throw new IllegalStateException("interrupted while " + what, e);
         } finally {
             pool.shutdownNow();
         }
